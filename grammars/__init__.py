@@ -1,0 +1,1 @@
+"""The govspeech grammar, installed as the package data folder ``govspeech.grammars``."""

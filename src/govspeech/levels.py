@@ -1,0 +1,387 @@
+"""The level resolver: from classified lines to the token stream the grammar parses.
+
+Like lark's Indenter, it sits between the lexer and the parser and injects the tokens that
+carry structure: ``_DOC``/``_SUB``/``_END`` around documents, ``_INDENT``/``_DEDENT`` around
+child sections, ``_CLOSING`` before a speech's closing. What it decides, per document:
+
+* where documents start (title lines) and where speeches run together without a title start
+  (a salutation or an opening paragraph after the speech already had headings);
+* how deep each heading sits. Levels are not fixed by marker family: a family takes the level
+  at which it first appears in the document, below the heading that is open then. The full
+  rules are in docs/nesting.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from lark import Token
+
+from .grammar import LinePatterns
+from .lexer import HEADING_STYLES, Line
+from .nodes import Blank, Boilerplate, Paragraph, TitleLine
+
+__all__ = ["HeadingInfo", "LeafToken", "resolve_levels", "tokens"]
+
+# Canonical rank of each numbered family (GB/T 9704-2012 order, parts and chapters above).
+_RANK = {
+    "PART": 0,
+    "CHAPTER": 1,
+    "SECTION": 2,
+    "CN_NUM": 3,
+    "CN_BARE": 3,
+    "CN_PAREN": 4,
+    "AR_DOT": 5,
+    "AR_PAREN": 6,
+    "AR_HALF_PAREN": 6,
+    "CIRCLED": 7,
+    "PAREN_DIGIT": 7,
+}
+_ABOVE_CN_NUM = frozenset({"PART", "CHAPTER", "SECTION"})
+# 1) and (1) are one family for nesting purposes.
+_FAMILY = {"AR_HALF_PAREN": "AR_PAREN"}
+_SOFT = frozenset({"ENUM_SHI", "ENUM_YAO", "ORDINAL", "SEQUENCE", "DASH"})
+_FIRM = _SOFT - {"DASH"}
+_KIND = {name: "enum" for name in _SOFT} | {"DASH": "dash"}
+_TITLE_BLOCK = frozenset({"TITLE", "DATELINE", "BLANK", "BOILERPLATE"})
+
+
+class LeafToken(Token):
+    """A token that carries the leaf node (and, for headings, `HeadingInfo`) it stands for."""
+
+    node: object
+    info: HeadingInfo
+
+
+class HeadingInfo(NamedTuple):
+    """What the resolver decided about one heading."""
+
+    kind: str
+    style: str
+    number: int | None
+    level: int
+    title: str
+    title_start: int
+    title_end: int
+    title_line: int
+
+
+def _tok(kind: str, node: object) -> LeafToken:
+    tok = LeafToken(kind, "")
+    tok.node = node
+    return tok
+
+
+def _marker_tok(kind: str) -> Token:
+    return Token(kind, "")
+
+
+class _Entry:
+    __slots__ = ("family", "number", "soft")
+
+    def __init__(self, family: str, number: int | None, soft: bool) -> None:
+        self.family = family
+        self.number = number
+        self.soft = soft
+
+
+def _find(stack: list[_Entry], family: str, number: int | None) -> int | None:
+    """Index of the open entry of ``family`` that ``number`` continues (else the innermost)."""
+    found = None
+    for i in range(len(stack) - 1, -1, -1):
+        entry = stack[i]
+        if entry.family != family:
+            continue
+        if number is not None and entry.number is not None and entry.number + 1 == number:
+            return i
+        if found is None:
+            found = i
+    return found
+
+
+def _nested_restart(
+    heads: Sequence[tuple[str, int | None]], p: int, stack: list[_Entry], idx: int
+) -> bool:
+    """Is the run restarting at ``heads[p]`` a list nested inside the open section?
+
+    It is when, after the run (1, 2, 3 …), the outer sequence goes on where it left off —
+    一、二、三、四、 [一、二、三、] 五、 — before any heading of an enclosing family.
+    """
+    family, number = heads[p]
+    outer_next = (stack[idx].number or 0) + 1
+    expected = (number or 0) + 1
+    enclosing = {e.family for e in stack[:idx]}
+    for fam, num in heads[p + 1 :]:
+        if fam in enclosing or fam in _ABOVE_CN_NUM:
+            return False
+        if fam != family:
+            continue
+        if num == expected:
+            expected += 1
+        else:
+            return num == outer_next
+    return False
+
+
+def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
+    """The nesting level (1 = top) of each heading.
+
+    ``heads`` gives, for each heading in order, its terminal name, its number and whether it
+    stands alone on its line (no body text after the title sentence).
+    """
+    stack: list[_Entry] = []
+    levels: list[int] = []
+    pairs = [(_FAMILY.get(name, name), number) for name, number, _ in heads]
+    for p, (name, number, alone) in enumerate(heads):
+        family = _FAMILY.get(name, name)
+        if family in _SOFT:
+            # An item continues the run of its family that is open, wherever it is …
+            idx = next((i for i in range(len(stack) - 1, -1, -1)
+                        if stack[i].family == family), None)
+            if idx is not None:
+                del stack[idx:]
+            else:
+                # … or starts a run below the numbered heading open now: items of one run
+                # never nest inside items of another.
+                while stack and stack[-1].soft:
+                    stack.pop()
+            # 第一，全国动员，大办农业 standing alone is a heading that numbered headings may
+            # sit under; 一是…。 followed by body text on its line is a paragraph-like item.
+            firm = alone and family in _FIRM
+            stack.append(_Entry(family, number, not firm))
+            levels.append(len(stack))
+            continue
+        while stack and stack[-1].soft:
+            stack.pop()
+        rank = _RANK[family]
+        if family in _ABOVE_CN_NUM:
+            while stack and _RANK.get(stack[-1].family, 9) >= rank:
+                stack.pop()
+            stack.append(_Entry(family, number, False))
+            levels.append(len(stack))
+            continue
+        idx = _find(stack, family, number)
+        if idx is None:
+            top = stack[-1] if stack else None
+            if (top is not None and top.family in _RANK and rank < _RANK[top.family]
+                    and number is not None and number > 1):
+                # 二、 after a run of （一）（二） whose 一、 was lost: the run was under a lost
+                # parent, and 二、 goes back up to the level of that parent.
+                while stack and _RANK.get(stack[-1].family, -1) >= rank:
+                    stack.pop()
+            stack.append(_Entry(family, number, False))
+        else:
+            entry = stack[idx]
+            if (
+                number is not None
+                and entry.number is not None
+                and number <= entry.number
+                and _nested_restart(pairs, p, stack, idx)
+            ):
+                stack.append(_Entry(family, number, False))
+            else:
+                del stack[idx:]
+                stack.append(_Entry(family, number, False))
+        levels.append(len(stack))
+    return levels
+
+
+def _title_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """(first, last) line indices of each run of title lines."""
+    blocks: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].cls != "TITLE":
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < n and lines[j].cls in _TITLE_BLOCK:
+            if lines[j].cls in ("TITLE", "DATELINE"):
+                last = j
+            j += 1
+        blocks.append((i, last))
+        i = last + 1
+    return blocks
+
+
+def _restarts(lines: Sequence[Line], i: int, hi: int) -> bool:
+    """Does the next heading after line ``i`` start a fresh run (一、 （一） 一是 ——)?"""
+    for j in range(i + 1, hi):
+        if lines[j].cls in HEADING_STYLES:
+            return lines[j].number in (None, 1)
+    return False
+
+
+def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split lines[lo:hi] where a speech run together with the previous one begins.
+
+    That is a salutation (同志们：) or an opening paragraph (今天召开…会议) after the speech
+    already had headings, when the headings after it start afresh. 各位代表！ in the course of
+    a report, or 各位代表： followed by （二）, does not split.
+    """
+    cuts = [lo]
+    seen_heading = False
+    prev_cls = ""
+    for i in range(lo, hi):
+        cls = lines[i].cls
+        if cls in HEADING_STYLES:
+            seen_heading = True
+        elif (
+            seen_heading
+            and (cls == "SALUTATION" or (cls == "OPENING" and prev_cls not in HEADING_STYLES))
+            and _restarts(lines, i, hi)
+        ):
+            cuts.append(i)
+            seen_heading = False
+        if cls != "BLANK":
+            prev_cls = cls
+    cuts.append(hi)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
+class _Emitter:
+    def __init__(self, lines: Sequence[Line], pats: LinePatterns) -> None:
+        self.lines = lines
+        self.pats = pats
+        self.out: list[Token] = []
+
+    def leaves(self, lo: int, hi: int) -> None:
+        out = self.out
+        for line in self.lines[lo:hi]:
+            for leaf in line.leaves:
+                out.append(_tok(_leaf_type(leaf), leaf))
+
+    def title_from_next(self, i: int, hi: int) -> tuple[str, int, int, int] | None:
+        """For a marker-only heading line: the first sentence of the next non-blank line."""
+        for j in range(i + 1, hi):
+            line = self.lines[j]
+            if line.cls == "BLANK":
+                continue
+            if line.cls != "PARA":
+                return None
+            para = line.leaves[0]
+            content = para.text.rstrip("\r\n")
+            ind = self.pats.indent.match(content)
+            t0 = ind.end() if ind else 0
+            stripped = len(content.rstrip(" \t\u3000\u00a0"))
+            end_m = self.pats.sentence_end.search(content, t0, stripped)
+            t1 = end_m.end() if end_m else stripped
+            return content[t0:t1], para.start + t0, para.start + t1, para.line
+        return None
+
+    def segment(self, lo: int, hi: int) -> None:
+        lines = self.lines
+        heads = [i for i in range(lo, hi) if lines[i].cls in HEADING_STYLES]
+        if not heads:
+            close = next((i for i in range(lo + 1, hi) if lines[i].cls == "CLOSING"), hi)
+            self.leaves(lo, close)
+            self.closing(close, hi)
+            return
+        self.leaves(lo, heads[0])
+        close = next((i for i in range(heads[-1] + 1, hi) if lines[i].cls == "CLOSING"), hi)
+        levels = resolve_levels([
+            (lines[i].cls, lines[i].number,
+             len(lines[i].leaves) == 1 and bool(lines[i].leaves[0].title))  # type: ignore[union-attr]
+            for i in heads
+        ])
+        out = self.out
+        prev = 0
+        for k, (i, level) in enumerate(zip(heads, levels)):
+            if level > prev:
+                out.extend(_marker_tok("_INDENT") for _ in range(level - prev - (prev == 0)))
+            elif level < prev:
+                out.extend(_marker_tok("_DEDENT") for _ in range(prev - level))
+            prev = level
+            line = lines[i]
+            heading = line.leaves[0]
+            title = heading.title  # type: ignore[union-attr]
+            if title:
+                title_info = (title, heading.title_start, heading.title_end, heading.line)  # type: ignore[union-attr]
+            else:
+                end = heads[k + 1] if k + 1 < len(heads) else close
+                title_info = self.title_from_next(i, end) or ("", heading.title_start,  # type: ignore[union-attr]
+                                                              heading.title_end, heading.line)  # type: ignore[union-attr]
+            style = HEADING_STYLES[line.cls]
+            tok = _tok(line.cls, heading)
+            tok.info = HeadingInfo(_KIND.get(line.cls, "numbered"), style, line.number, level,
+                                   *title_info)
+            out.append(tok)
+            for leaf in line.leaves[1:]:
+                out.append(_tok(_leaf_type(leaf), leaf))
+            end = heads[k + 1] if k + 1 < len(heads) else close
+            self.leaves(i + 1, end)
+        out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
+        self.closing(close, hi)
+
+    def closing(self, lo: int, hi: int) -> None:
+        if lo < hi:
+            self.out.append(_marker_tok("_CLOSING"))
+            self.leaves(lo, hi)
+
+
+def _leaf_type(leaf: object) -> str:
+    if isinstance(leaf, Paragraph):
+        return {"text": "PARA", "salutation": "ADDRESS", "closing": "CLOSING",
+                "opening": "OPENING"}[leaf.role]
+    if isinstance(leaf, Blank):
+        return "BLANK"
+    if isinstance(leaf, Boilerplate):
+        return "BOILERPLATE"
+    return "PARA"
+
+
+def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
+    """The token stream for the whole text."""
+    em = _Emitter(lines, pats)
+    out = em.out
+    n = len(lines)
+    blocks = _title_blocks(lines)
+    first = blocks[0][0] if blocks else n
+    if all(line.cls == "BLANK" for line in lines):
+        if lines:
+            out.append(_marker_tok("_PRE"))
+            em.leaves(0, n)
+        return iter(out)
+    doc_starts: list[tuple[int, int | None]] = []  # (first line of document, last title line)
+    if first > 0:
+        pre = lines[:first]
+        if blocks and not any(line.cls in HEADING_STYLES for line in pre):
+            out.append(_marker_tok("_PRE"))
+            for line in pre:
+                for leaf in line.leaves:
+                    if isinstance(leaf, Blank):
+                        out.append(_tok("BLANK", leaf))
+                    else:
+                        out.append(_tok("BOILERPLATE", Boilerplate(
+                            leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "preamble")))
+        else:
+            doc_starts.append((0, None))
+    doc_starts.extend((a, b) for a, b in blocks)
+    for k, (start, last_title) in enumerate(doc_starts):
+        end = doc_starts[k + 1][0] if k + 1 < len(doc_starts) else n
+        out.append(_marker_tok("_DOC"))
+        body = start
+        if last_title is not None:
+            for j in range(start, last_title + 1):
+                line = lines[j]
+                leaf = line.leaves[0]
+                if j == start:
+                    out.append(_tok("TITLE", leaf))
+                elif line.cls in ("TITLE", "DATELINE"):
+                    out.append(_tok("SUBTITLE", TitleLine(leaf.text, leaf.start, leaf.end,
+                                                          leaf.line, leaf.column, "subtitle")))
+                else:
+                    out.append(_tok("TITLE_GAP", leaf))
+            body = last_title + 1
+        segs = _segments(lines, body, end)
+        if segs:
+            em.segment(*segs[0])
+        for a, b in segs[1:]:
+            out.append(_marker_tok("_SUB"))
+            em.segment(a, b)
+            out.append(_marker_tok("_END"))
+        out.append(_marker_tok("_END"))
+    return iter(out)
+

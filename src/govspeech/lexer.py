@@ -1,0 +1,174 @@
+"""The line lexer: splits the text into lines and classifies each by the grammar's terminals.
+
+Each line becomes one `Line` record holding the leaves it is made of: a heading line gives a
+`Heading` and, when the line goes on after the heading sentence, a `Paragraph` for the rest;
+any other line gives one leaf. Which class a line belongs to is decided only by the grammar's
+line-class terminals (see grammars/govspeech.lark); this module adds positions and cuts
+heading lines at the end of their first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .grammar import LinePatterns
+from .nodes import Blank, Boilerplate, Heading, InlineItem, Leaf, Paragraph, TitleLine
+from .numerals import marker_number
+
+__all__ = ["HEADING_STYLES", "Line", "lex"]
+
+# Terminal name -> style name of the section it starts.
+HEADING_STYLES = {
+    "PART": "part",
+    "CHAPTER": "chapter",
+    "SECTION": "section",
+    "CN_NUM": "cn_num",
+    "CN_BARE": "cn_bare",
+    "CN_PAREN": "cn_paren",
+    "AR_DOT": "ar_dot",
+    "AR_PAREN": "ar_paren",
+    "AR_HALF_PAREN": "ar_half_paren",
+    "CIRCLED": "circled",
+    "PAREN_DIGIT": "paren_digit",
+    "ENUM_SHI": "enum_shi",
+    "ENUM_YAO": "enum_yao",
+    "ORDINAL": "ordinal",
+    "SEQUENCE": "sequence",
+    "DASH": "dash",
+}
+
+_PARAGRAPH_ROLES = {
+    "PARA": "text",
+    "SALUTATION": "salutation",
+    "ADDRESS": "salutation",
+    "CLOSING": "closing",
+    "OPENING": "opening",
+    "DATELINE": "text",
+}
+
+# Only \n, \r\n and \r end a line here; str.splitlines would also split on \v, \f, \x1c-\x1e,
+# \x85, \u2028 and \u2029, which must stay inside their line for the offsets to hold.
+_EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+class Line(NamedTuple):
+    """One source line: its terminal class, its leaves and, for headings, the marker's number."""
+
+    cls: str
+    leaves: tuple[Leaf, ...]
+    number: int | None = None
+
+
+def _split_lines(text: str) -> list[str]:
+    if _EXOTIC_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)
+    return _LINES.findall(text)
+
+
+def _inline_items(
+    pats: LinePatterns, raw: str, offset: int, line_start: int, line: int
+) -> tuple[InlineItem, ...]:
+    # Scan the whole line from ``offset`` so that the look-behind sees the punctuation before.
+    found = list(pats.inline_item.finditer(raw, offset))
+    if not found:
+        return ()
+    content_end = len(raw.rstrip("\r\n"))
+    items = []
+    for i, m in enumerate(found):
+        m_start = m.start(1)
+        m_end = found[i + 1].start() if i + 1 < len(found) else content_end
+        marker = m.group(1)
+        style = "sequence" if marker[0] in "首其再最" else "ordinal" if marker[0] == "第" else "enum"
+        items.append(
+            InlineItem(
+                marker=marker,
+                number=marker_number(style, marker),
+                text=raw[m_start:m_end],
+                start=line_start + m_start,
+                end=line_start + m_end,
+                line=line,
+                column=m_start + 1,
+            )
+        )
+    return tuple(items)
+
+
+def paragraph(
+    pats: LinePatterns, raw: str, offset: int, line_start: int, line: int, role: str = "text"
+) -> Paragraph:
+    """A `Paragraph` leaf for ``raw[offset:]`` (a line from ``offset`` on), inline items found."""
+    items = _inline_items(pats, raw, offset, line_start, line) if role == "text" else ()
+    start = line_start + offset
+    return Paragraph(raw[offset:] if offset else raw, start, line_start + len(raw), line,
+                     offset + 1, role, items)
+
+
+def lex(text: str, pats: LinePatterns) -> list[Line]:
+    """Split ``text`` into classified `Line` records covering every character."""
+    out: list[Line] = []
+    append = out.append
+    match_line = pats.line.match
+    match_indent = pats.indent.match
+    search_end = pats.sentence_end.search
+    pos = 0
+    in_licence = False
+    for lineno, raw in enumerate(_split_lines(text), 1):
+        start = pos
+        pos += len(raw)
+        content = raw.rstrip("\r\n")
+        ind = match_indent(content)
+        i0 = ind.end() if ind else 0
+        if i0 == len(content):
+            append(Line("BLANK", (Blank(raw, start, pos, lineno, 1),)))
+            continue
+        m = match_line(content, i0)
+        cls = m.lastgroup if m else "PARA"
+        if in_licence and cls != "TITLE":
+            append(Line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
+            continue
+        if cls == "PARA" or cls in _PARAGRAPH_ROLES:
+            role = _PARAGRAPH_ROLES[cls]  # type: ignore[index]
+            append(Line(cls, (paragraph(pats, raw, 0, start, lineno, role),)))  # type: ignore[arg-type]
+            continue
+        if cls == "TITLE":
+            in_licence = False
+            append(Line(cls, (TitleLine(raw, start, pos, lineno, 1),)))
+            continue
+        if cls == "BOILERPLATE" or cls == "LICENSE":
+            in_licence = in_licence or cls == "LICENSE"
+            reason = "licence" if cls == "LICENSE" else "web"
+            append(Line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, reason),)))
+            continue
+        # A heading line: marker, then the title sentence, then (maybe) body text.
+        assert m is not None and cls is not None
+        mark_end = m.end()
+        stripped_end = len(content.rstrip(" \t\u3000\u00a0"))
+        t0 = mark_end
+        while t0 < stripped_end and content[t0] in " \t\u3000\u00a0":
+            t0 += 1
+        end_m = search_end(content, t0, stripped_end)
+        t1 = end_m.end() if end_m else stripped_end
+        if t1 < t0:
+            t1 = t0
+        rest_is_text = t1 < stripped_end
+        head_len = t1 if rest_is_text else len(raw)
+        heading = Heading(
+            raw[:head_len],
+            start,
+            start + head_len,
+            lineno,
+            1,
+            start + i0,
+            start + mark_end,
+            start + t0,
+            start + t1,
+        )
+        number = marker_number(HEADING_STYLES[cls], content[i0:mark_end])
+        if rest_is_text:
+            rest = paragraph(pats, raw, t1, start, lineno)
+            append(Line(cls, (heading, rest), number))
+        else:
+            append(Line(cls, (heading,), number))
+    return out

@@ -1,0 +1,145 @@
+"""Reading input files: bytes to text, with the encoding detected and reported.
+
+Detection order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM when every
+other byte is NUL; strict UTF-8; then charset-normalizer's best guess among the encodings
+Chinese text comes in (GB18030 and its subsets GBK/GB2312, Big5, UTF-16). Text labelled
+GB2312 or GBK is decoded as GB18030, its superset, because real files labelled so often hold
+characters that only GBK/GB18030 define.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from attrs import frozen
+
+from .errors import BinaryInputError, DecodeError, InputNotFoundError, InputReadError
+
+__all__ = ["Source", "decode", "read_source"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings charset-normalizer reports that we read with their superset.
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030"}
+_CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be", "utf_8"]
+# Control characters that never occur in text files (tab, LF, CR, FF, VT and ESC do).
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
+@frozen
+class Source:
+    """Decoded input text with the encoding it was read in and where it came from."""
+
+    text: str
+    encoding: str
+    path: str | None = None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _first_bad_byte(data: bytes, encoding: str) -> str:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return f"invalid byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    return "unknown error"
+
+
+def decode(data: bytes, encoding: str | None = None, name: str = "<bytes>") -> Source:
+    """Decode ``data``; with ``encoding`` None the encoding is detected (see module doc)."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DecodeError(f"{name}: unknown encoding {encoding!r}") from None
+        try:
+            return Source(data.decode(encoding), encoding, None)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"{name}: not valid {encoding} ({_first_bad_byte(data, encoding)})"
+            ) from exc
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Source(data.decode(enc), enc, None)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"{name}: starts with a {enc} byte-order mark but is not valid {enc} "
+                    f"({_first_bad_byte(data, enc)})"
+                ) from exc
+    if b"\x00" in data:
+        enc16 = _utf16_without_bom(data)
+        if enc16 is not None:
+            try:
+                return Source(data.decode(enc16), enc16, None)
+            except UnicodeDecodeError:
+                pass
+        raise BinaryInputError(f"{name}: binary data (NUL bytes), not a text file")
+    sample = data[:65536]
+    if sum(sample.count(b) for b in _BINARY_BYTES) > max(8, len(sample) // 100):
+        raise BinaryInputError(f"{name}: binary data (control characters), not a text file")
+    try:
+        return Source(data.decode("utf-8"), "utf-8", None)
+    except UnicodeDecodeError:
+        utf8_error = _first_bad_byte(data, "utf-8")
+    guess = _guess(data)
+    if guess is not None:
+        try:
+            return Source(data.decode(guess), guess, None)
+        except UnicodeDecodeError:
+            pass
+    raise DecodeError(
+        f"{name}: cannot decode: not UTF-8 ({utf8_error}), nor GB18030/GBK, Big5 or UTF-16; "
+        "pass an encoding explicitly"
+    )
+
+
+def _guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        # charset-normalizer gives up on some short or mixed texts; GB18030 is the usual case.
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            return None
+        return "gb18030"
+    enc = best.encoding.lower().replace("-", "_")
+    return _SUPERSET.get(enc, enc)
+
+
+def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
+    """Read and decode the file at ``path``."""
+    p = Path(path)
+    name = str(p)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputNotFoundError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputReadError(f"{name}: is a directory, not a file") from None
+    except PermissionError:
+        raise InputReadError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputReadError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    src = decode(data, encoding, name)
+    return Source(src.text, src.encoding, name)
