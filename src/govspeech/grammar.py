@@ -70,7 +70,10 @@ class LinePatterns:
             key=lambda item: (-item[1][0], item[1][1]),
         )
         self.order = [name for name, _ in line_terms]
-        self.line = re.compile("|".join(f"(?P<{name}>{rx})" for name, (_, _, rx) in line_terms))
+        # After the indentation: an empty rest is a blank line (BLANK has no pattern of its own).
+        alternatives = "|".join(f"(?P<{name}>{rx})" for name, (_, _, rx) in line_terms)
+        indent = terminals["INDENT"][2]
+        self.line = re.compile(f"(?:{indent})?(?:(?P<BLANK>$)|{alternatives})")
         self.indent = re.compile(terminals["INDENT"][2])
         self.sentence_end = re.compile(terminals["SENTENCE_END"][2])
         self.inline_item = re.compile(terminals["INLINE_ITEM"][2])

@@ -20,7 +20,7 @@ from lark import Token
 
 from .grammar import LinePatterns
 from .lexer import HEADING_STYLES, Line
-from .nodes import Blank, Boilerplate, Paragraph, TitleLine
+from .nodes import Blank, Boilerplate, TitleLine
 
 __all__ = ["HeadingInfo", "LeafToken", "resolve_levels", "tokens"]
 
@@ -52,6 +52,7 @@ class LeafToken(Token):
 
     node: object
     info: HeadingInfo
+    body: tuple[object, ...]
 
 
 class HeadingInfo(NamedTuple):
@@ -248,10 +249,11 @@ class _Emitter:
         self.out: list[Token] = []
 
     def leaves(self, lo: int, hi: int) -> None:
-        out = self.out
-        for line in self.lines[lo:hi]:
-            for leaf in line.leaves:
-                out.append(_tok(_leaf_type(leaf), leaf))
+        """One TEXT token for the lines lo..hi, if there are any."""
+        if lo < hi:
+            tok = _tok("TEXT", None)
+            tok.body = tuple(leaf for line in self.lines[lo:hi] for leaf in line.leaves)
+            self.out.append(tok)
 
     def title_from_next(self, i: int, hi: int) -> tuple[str, int, int, int] | None:
         """For a marker-only heading line: the first sentence of the next non-blank line."""
@@ -304,14 +306,15 @@ class _Emitter:
                 title_info = self.title_from_next(i, end) or ("", heading.title_start,  # type: ignore[union-attr]
                                                               heading.title_end, heading.line)  # type: ignore[union-attr]
             style = HEADING_STYLES[line.cls]
+            end = heads[k + 1] if k + 1 < len(heads) else close
+            body = list(line.leaves[1:])
+            for other in lines[i + 1 : end]:
+                body.extend(other.leaves)
             tok = _tok(line.cls, heading)
             tok.info = HeadingInfo(_KIND.get(line.cls, "numbered"), style, line.number, level,
                                    *title_info)
+            tok.body = tuple(body)
             out.append(tok)
-            for leaf in line.leaves[1:]:
-                out.append(_tok(_leaf_type(leaf), leaf))
-            end = heads[k + 1] if k + 1 < len(heads) else close
-            self.leaves(i + 1, end)
         out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
         self.closing(close, hi)
 
@@ -319,17 +322,6 @@ class _Emitter:
         if lo < hi:
             self.out.append(_marker_tok("_CLOSING"))
             self.leaves(lo, hi)
-
-
-def _leaf_type(leaf: object) -> str:
-    if isinstance(leaf, Paragraph):
-        return {"text": "PARA", "salutation": "ADDRESS", "closing": "CLOSING",
-                "opening": "OPENING"}[leaf.role]
-    if isinstance(leaf, Blank):
-        return "BLANK"
-    if isinstance(leaf, Boilerplate):
-        return "BOILERPLATE"
-    return "PARA"
 
 
 def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
@@ -349,13 +341,13 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
         pre = lines[:first]
         if blocks and not any(line.cls in HEADING_STYLES for line in pre):
             out.append(_marker_tok("_PRE"))
-            for line in pre:
-                for leaf in line.leaves:
-                    if isinstance(leaf, Blank):
-                        out.append(_tok("BLANK", leaf))
-                    else:
-                        out.append(_tok("BOILERPLATE", Boilerplate(
-                            leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "preamble")))
+            tok = _tok("TEXT", None)
+            tok.body = tuple(
+                leaf if isinstance(leaf, Blank) else
+                Boilerplate(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "preamble")
+                for line in pre for leaf in line.leaves
+            )
+            out.append(tok)
         else:
             doc_starts.append((0, None))
     doc_starts.extend((a, b) for a, b in blocks)

@@ -67,42 +67,34 @@ def _split_lines(text: str) -> list[str]:
     return _LINES.findall(text)
 
 
-def _inline_items(
-    pats: LinePatterns, raw: str, offset: int, line_start: int, line: int
-) -> tuple[InlineItem, ...]:
-    # Scan the whole line from ``offset`` so that the look-behind sees the punctuation before.
-    found = list(pats.inline_item.finditer(raw, offset))
+def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
+    """The enumerations inside ``para`` (…两件事。一是…。二是…), found by INLINE_ITEM."""
+    text = para.text
+    # The rest of a heading line follows the 。 that ended the title: an item may start at 0.
+    lead = 1 if para.column > 1 else 0
+    scan = "。" + text if lead else text
+    found = list(pats.inline_item.finditer(scan))
     if not found:
         return ()
-    content_end = len(raw.rstrip("\r\n"))
+    content_end = len(scan.rstrip("\r\n"))
     items = []
     for i, m in enumerate(found):
         m_start = m.start(1)
-        m_end = found[i + 1].start() if i + 1 < len(found) else content_end
+        m_end = found[i + 1].start(1) if i + 1 < len(found) else content_end
         marker = m.group(1)
         style = "sequence" if marker[0] in "首其再最" else "ordinal" if marker[0] == "第" else "enum"
         items.append(
             InlineItem(
                 marker=marker,
                 number=marker_number(style, marker),
-                text=raw[m_start:m_end],
-                start=line_start + m_start,
-                end=line_start + m_end,
-                line=line,
-                column=m_start + 1,
+                text=scan[m_start:m_end],
+                start=para.start + m_start - lead,
+                end=para.start + m_end - lead,
+                line=para.line,
+                column=para.column + m_start - lead,
             )
         )
     return tuple(items)
-
-
-def paragraph(
-    pats: LinePatterns, raw: str, offset: int, line_start: int, line: int, role: str = "text"
-) -> Paragraph:
-    """A `Paragraph` leaf for ``raw[offset:]`` (a line from ``offset`` on), inline items found."""
-    items = _inline_items(pats, raw, offset, line_start, line) if role == "text" else ()
-    start = line_start + offset
-    return Paragraph(raw[offset:] if offset else raw, start, line_start + len(raw), line,
-                     offset + 1, role, items)
 
 
 def lex(text: str, pats: LinePatterns) -> list[Line]:
@@ -110,7 +102,6 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
     out: list[Line] = []
     append = out.append
     match_line = pats.line.match
-    match_indent = pats.indent.match
     search_end = pats.sentence_end.search
     pos = 0
     in_licence = False
@@ -118,19 +109,18 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
         start = pos
         pos += len(raw)
         content = raw.rstrip("\r\n")
-        ind = match_indent(content)
-        i0 = ind.end() if ind else 0
-        if i0 == len(content):
+        m = match_line(content)
+        cls = m.lastgroup if m else "PARA"
+        if cls == "BLANK":
             append(Line("BLANK", (Blank(raw, start, pos, lineno, 1),)))
             continue
-        m = match_line(content, i0)
-        cls = m.lastgroup if m else "PARA"
         if in_licence and cls != "TITLE":
             append(Line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
             continue
         if cls == "PARA" or cls in _PARAGRAPH_ROLES:
             role = _PARAGRAPH_ROLES[cls]  # type: ignore[index]
-            append(Line(cls, (paragraph(pats, raw, 0, start, lineno, role),)))  # type: ignore[arg-type]
+            para = Paragraph(raw, start, pos, lineno, 1, role)  # type: ignore[arg-type]
+            append(Line(cls, (para,)))  # type: ignore[arg-type]
             continue
         if cls == "TITLE":
             in_licence = False
@@ -143,6 +133,7 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
             continue
         # A heading line: marker, then the title sentence, then (maybe) body text.
         assert m is not None and cls is not None
+        i0 = m.start(cls)
         mark_end = m.end()
         stripped_end = len(content.rstrip(" \t\u3000\u00a0"))
         t0 = mark_end
@@ -167,7 +158,7 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
         )
         number = marker_number(HEADING_STYLES[cls], content[i0:mark_end])
         if rest_is_text:
-            rest = paragraph(pats, raw, t1, start, lineno)
+            rest = Paragraph(raw[t1:], start + t1, pos, lineno, t1 + 1)
             append(Line(cls, (heading, rest), number))
         else:
             append(Line(cls, (heading,), number))

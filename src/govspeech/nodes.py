@@ -81,7 +81,15 @@ class Paragraph:
     line: int
     column: int
     role: str = "text"
-    items: tuple[InlineItem, ...] = ()
+
+    @property
+    def items(self) -> tuple[InlineItem, ...]:
+        """The enumerations inside this paragraph (一是… 二是…), found when asked for."""
+        if self.role != "text":
+            return ()
+        from .build import inline_items
+
+        return inline_items(self)
 
     @property
     def content(self) -> str:
@@ -173,7 +181,6 @@ class Section:
 
     kind: SectionKind
     style: str
-    marker: str
     number: int | None
     level: int
     title: str
@@ -183,10 +190,27 @@ class Section:
     heading: Heading
     body: tuple[Leaf, ...]
     children: tuple[Section, ...]
-    start: int
     end: int
-    line: int
-    column: int
+
+    @property
+    def marker(self) -> str:
+        """The marker exactly as written (``（一）``, ``1.``, ``一是``, ``——``)."""
+        return self.heading.marker
+
+    @property
+    def start(self) -> int:
+        """Offset of the heading line's first character."""
+        return self.heading.start
+
+    @property
+    def line(self) -> int:
+        """1-based line of the heading."""
+        return self.heading.line
+
+    @property
+    def column(self) -> int:
+        """1-based column of the marker (after any indentation)."""
+        return self.heading.marker_start - self.heading.start + 1
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
