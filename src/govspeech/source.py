@@ -42,17 +42,32 @@ class Source:
     path: str | None = None
 
 
+def _text_score(text: str) -> float:
+    """Share of characters that Chinese text is made of (CJK, CJK punctuation, ASCII)."""
+    if not text:
+        return 0.0
+    good = sum(
+        1 for ch in text
+        if " " <= ch <= "~" or ch in "\r\n\t" or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027"
+    )
+    return good / len(text)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4096]
-    if len(sample) < 4:
+    """UTF-16 without a byte-order mark: the byte order whose text reads as Chinese text."""
+    if len(data) % 2:
         return None
-    even = sample[0::2].count(0) / (len(sample) / 2)
-    odd = sample[1::2].count(0) / (len(sample) / 2)
-    if odd > 0.3 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.3 and odd < 0.05:
-        return "utf-16-be"
-    return None
+    sample = data[:8192]
+    best, best_score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            score = _text_score(sample.decode(enc, errors="replace"))
+        except UnicodeDecodeError:
+            continue
+        if score > best_score:
+            best, best_score = enc, score
+    return best if best_score >= 0.9 else None
 
 
 def _first_bad_byte(data: bytes, encoding: str) -> str:

@@ -1,0 +1,82 @@
+"""The State Council's government work reports (1956-2024) from the shared corpus.
+
+They stay outside the repository; these tests skip when the folder is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import govspeech
+
+from .conftest import report, report_paths
+
+REPORTS = report_paths()
+pytestmark = pytest.mark.skipif(not REPORTS, reason="shared corpus reports not present")
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
+def test_report_parses_as_one_document_losslessly(path):
+    tree = govspeech.parse_file(path)
+    src = path.read_text("utf-8")
+    assert tree.text == src
+    (doc,) = tree.documents
+    assert doc.title == src.split("\n", 1)[0].strip()
+    assert not doc.subdocuments
+    for sec in doc.iter_sections():
+        for child in sec.children:
+            assert child.level == sec.level + 1
+        assert sec.title or sec.style == "cn_bare"
+        assert src[sec.title_start:sec.title_end] == sec.title
+    # the Wikisource licence trailer never yields headings
+    assert all("本作品" not in s.title for s in doc.iter_sections())
+
+
+def _top(year: int) -> list[tuple[int, str]]:
+    doc = govspeech.parse_file(report(year)).documents[0]
+    return [(s.level, s.marker) for s in doc.iter_sections() if s.kind == "numbered"]
+
+
+def test_2024_outline():
+    doc = govspeech.parse_file(report(2024)).documents[0]
+    assert [s.marker for s in doc.sections] == ["一、", "二、", "三、"]
+    assert [s.title for s in doc.sections][:2] == ["2023年工作回顾", "2024年经济社会发展总体要求和政策取向"]
+    third = doc.sections[2]
+    assert [c.number for c in third.children] == list(range(1, 11))
+    assert {c.level for c in third.children} == {2}
+    # the dateline below the title is a subtitle, not a dash item
+    assert doc.title_lines[-1].content.startswith("——2024年3月5日")
+    first = doc.sections[0]
+    assert [c.kind for c in first.children][:7] == ["dash"] * 7
+
+
+def test_1981_nested_restart_and_family_order():
+    assert _top(1981) == [
+        (1, "（一）"), (1, "（二）"),
+        (2, "一、"), (2, "二、"), (2, "三、"), (2, "四、"),
+        (3, "一、"), (3, "二、"), (3, "三、"),
+        (2, "五、"), (2, "六、"), (2, "七、"), (2, "八、"), (2, "九、"), (2, "十、"),
+        (1, "（三）"),
+    ]
+
+
+def test_1978_ordinal_headings_hold_numbered_items():
+    doc = govspeech.parse_file(report(1978)).documents[0]
+    third = doc.sections[2]
+    assert third.marker == "三、"
+    assert [c.marker for c in third.children] == ["第一，", "第二，", "第三，", "第四，", "第五，", "第六，"]
+    assert [g.number for g in third.children[0].children] == list(range(1, 10))
+
+
+def test_1960_bare_numerals_are_headings():
+    doc = govspeech.parse_file(report(1960)).documents[0]
+    assert [(s.marker, s.level) for s in doc.sections] == [("一", 1), ("二", 1), ("三", 1), ("四", 1)]
+
+
+def test_2000_marker_only_enumerations_take_the_next_line():
+    doc = govspeech.parse_file(report(2000)).documents[0]
+    second = doc.sections[1]
+    enums = second.children[:3]
+    assert [(e.marker, e.line, e.title_line) for e in enums] == [
+        ("一是", 57, 58), ("二是", 61, 62), ("三是", 65, 66)]
+    assert enums[0].title.startswith("发行1000亿元长期国债")
