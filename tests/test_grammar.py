@@ -1,0 +1,42 @@
+"""The grammar: conflict-free, complete, shipped in the package."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+from lark import Lark
+
+from govspeech.build import _parser
+from govspeech.grammar import _TokenStream, grammar_text
+
+
+def test_grammar_ships_inside_the_package():
+    text = files("govspeech.grammars").joinpath("govspeech.lark").read_text("utf-8")
+    assert text == grammar_text()
+    assert "CN_PAREN" in text
+
+
+def test_lalr_tables_have_no_conflicts():
+    # strict=True raises on any shift/reduce or reduce/reduce conflict instead of resolving it
+    # (the terminals overlap by design: the line lexer tries them in priority order)
+    Lark(grammar_text(), parser="lalr", lexer=_TokenStream, start=["start", "lexicon"],
+         strict=True)
+
+
+def test_every_terminal_defined_reaches_the_lexer():
+    defined = set(re.findall(r"^([A-Z][A-Z_]*)(?:\.\d+)?\s*:", grammar_text(), re.M))
+    lark, pats = _parser()
+    compiled = {t.name for t in lark.terminals}
+    assert defined <= compiled
+    for name in defined - {"INDENT", "SENTENCE_END", "INLINE_ITEM"}:
+        assert name in pats.order, name
+
+
+def test_priorities_order_the_line_classes():
+    _, pats = _parser()
+    order = pats.order
+    # boilerplate before everything; markers before titles; titles before paragraphs' classes
+    assert order.index("BOILERPLATE") < order.index("CN_NUM")
+    assert order.index("DATELINE") < order.index("DASH")
+    assert order.index("DASH") < order.index("TITLE") < order.index("OPENING")
