@@ -110,10 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     base = args.input.read_text("utf-8")
     if not base.endswith("\n"):
         base += "\n"
-    print(f"input: {args.input.name} ({len(base.encode()) / 1e3:.0f} kB, "
-          f"{base.count(chr(10))} lines); python {sys.version.split()[0]}")
-    header = (f"{'size':>6} {'MB':>6} {'lines':>7} | {'govspeech MB/s':>14} {'µs/line':>8} "
-              f"{'peak MB':>8} | {'floor MB/s':>10} {'µs/line':>8} {'peak MB':>8} | {'ratio':>5}")
+    print(
+        f"input: {args.input.name} ({len(base.encode()) / 1e3:.0f} kB, "
+        f"{base.count(chr(10))} lines); python {sys.version.split()[0]}"
+    )
+    header = (
+        f"{'size':>6} {'MB':>6} {'lines':>7} | {'govspeech MB/s':>14} {'µs/line':>8} "
+        f"{'peak MB':>8} | {'floor MB/s':>10} {'µs/line':>8} {'peak MB':>8} | {'ratio':>5}"
+    )
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,12 +132,16 @@ def main(argv: list[str] | None = None) -> int:
                 floor.append(_time(floor_parse, path))
             t_ours, t_floor = statistics.median(ours), statistics.median(floor)
             peak_ours, peak_floor = _peak_mb(govspeech_parse, path), _peak_mb(floor_parse, path)
-            print(f"{'x' + str(k):>6} {mb:6.1f} {lines:7d} | {mb / t_ours:14.1f} "
-                  f"{t_ours / lines * 1e6:8.2f} {peak_ours:8.1f} | {mb / t_floor:10.1f} "
-                  f"{t_floor / lines * 1e6:8.2f} {peak_floor:8.1f} | {t_ours / t_floor:5.1f}")
+            print(
+                f"{'x' + str(k):>6} {mb:6.1f} {lines:7d} | {mb / t_ours:14.1f} "
+                f"{t_ours / lines * 1e6:8.2f} {peak_ours:8.1f} | {mb / t_floor:10.1f} "
+                f"{t_floor / lines * 1e6:8.2f} {peak_floor:8.1f} | {t_ours / t_floor:5.1f}"
+            )
     wall, first = cold_start(ROOT / "examples" / "speech.txt")
-    print(f"cold start (new interpreter: import govspeech + parse the example): "
-          f"{wall * 1e3:.0f} ms wall, first parse {first * 1e3:.1f} ms")
+    print(
+        f"cold start (new interpreter: import govspeech + parse the example): "
+        f"{wall * 1e3:.0f} ms wall, first parse {first * 1e3:.1f} ms"
+    )
     return 0
 
 

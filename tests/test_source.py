@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 import govspeech
-from govspeech import BinaryInputError, DecodeError, GovspeechError, InputNotFoundError, InputReadError
+from govspeech import (
+    BinaryInputError,
+    DecodeError,
+    GovspeechError,
+    InputNotFoundError,
+    InputReadError,
+)
 
 TEXT = "在全县工作会议上的讲话\r\n同志们：\r\n一、统一思想。\r\n（一）提高站位，強化責任。正文。\r\n"
 

@@ -8,7 +8,7 @@ build `Section`, `Document` and `ParsedFile` nodes bottom-up.
 from __future__ import annotations
 
 import gc
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from lark import Lark, Token, Transformer
@@ -43,7 +43,7 @@ class _TreeBuilder(Transformer):  # type: ignore[type-arg]
             subs = ()
             end = body[-1].end if body else head.node.end
         # info: kind, style, number, level, title, title_start, title_end, title_line
-        return Section(*head.info, head.node, body, subs, end)
+        return Section(*head.info, head.node, body, subs, end)  # type: ignore[call-arg]
 
     def titles(self, children: list[Any]) -> _Titles:
         return _Titles(tok.node for tok in children)
@@ -94,8 +94,12 @@ def _document(children: list[Any]) -> Document:
             first = first or group[0]
             last = group[-1]
     line_of = next(
-        (leaf.line for group in (titles, opening) for leaf in group
-         if not isinstance(leaf, (Blank, Boilerplate))),
+        (
+            leaf.line
+            for group in (titles, opening)
+            for leaf in group
+            if not isinstance(leaf, (Blank, Boilerplate))
+        ),
         sections[0].line if sections else first.line,
     )
     title = titles[0].content if titles else None  # type: ignore[union-attr]
@@ -113,7 +117,7 @@ def _document(children: list[Any]) -> Document:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parser() -> tuple[Lark, LinePatterns]:
     lark = build_parser(_TreeBuilder())
     return lark, line_patterns(lark)
@@ -128,7 +132,7 @@ def parse_text(text: str) -> ParsedFile:
     gc.disable()
     try:
         lines = lex(text, pats)
-        result: ParsedFile = lark.parse(tokens(lines, pats), start="start")  # type: ignore[arg-type]
+        result: ParsedFile = lark.parse(tokens(lines, pats), start="start")  # type: ignore[assignment]
     finally:
         if gc_was_enabled:
             gc.enable()

@@ -38,7 +38,8 @@ class _TokenStream(Lexer):
         pass
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Any]:
-        return iter(lexer_state.text)  # type: ignore[call-overload]
+        stream: Iterator[Any] = iter(lexer_state.text)  # type: ignore[call-overload]
+        return stream
 
 
 def build_parser(transformer: Transformer) -> Lark:  # type: ignore[type-arg]

@@ -14,6 +14,7 @@ child sections, ``_CLOSING`` before a speech's closing. What it decides, per doc
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from lark import Token
@@ -138,8 +139,9 @@ def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
         family = _FAMILY.get(name, name)
         if family in _SOFT:
             # An item continues the run of its family that is open, wherever it is …
-            idx = next((i for i in range(len(stack) - 1, -1, -1)
-                        if stack[i].family == family), None)
+            idx = next(
+                (i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), None
+            )
             if idx is not None:
                 del stack[idx:]
             else:
@@ -165,8 +167,13 @@ def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
         idx = _find(stack, family, number)
         if idx is None:
             top = stack[-1] if stack else None
-            if (top is not None and top.family in _RANK and rank < _RANK[top.family]
-                    and number is not None and number > 1):
+            if (
+                top is not None
+                and top.family in _RANK
+                and rank < _RANK[top.family]
+                and number is not None
+                and number > 1
+            ):
                 # 二、 after a run of （一）（二） whose 一、 was lost: the run was under a lost
                 # parent, and 二、 goes back up to the level of that parent.
                 while stack and _RANK.get(stack[-1].family, -1) >= rank:
@@ -239,7 +246,7 @@ def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
         if cls != "BLANK":
             prev_cls = cls
     cuts.append(hi)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
+    return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
 class _Emitter:
@@ -283,14 +290,19 @@ class _Emitter:
             return
         self.leaves(lo, heads[0])
         close = next((i for i in range(heads[-1] + 1, hi) if lines[i].cls == "CLOSING"), hi)
-        levels = resolve_levels([
-            (lines[i].cls, lines[i].number,
-             len(lines[i].leaves) == 1 and bool(lines[i].leaves[0].title))  # type: ignore[union-attr]
-            for i in heads
-        ])
+        levels = resolve_levels(
+            [
+                (
+                    lines[i].cls,
+                    lines[i].number,
+                    len(lines[i].leaves) == 1 and bool(lines[i].leaves[0].title),
+                )  # type: ignore[union-attr]
+                for i in heads
+            ]
+        )
         out = self.out
         prev = 0
-        for k, (i, level) in enumerate(zip(heads, levels)):
+        for k, (i, level) in enumerate(zip(heads, levels, strict=True)):
             if level > prev:
                 out.extend(_marker_tok("_INDENT") for _ in range(level - prev - (prev == 0)))
             elif level < prev:
@@ -303,16 +315,21 @@ class _Emitter:
                 title_info = (title, heading.title_start, heading.title_end, heading.line)  # type: ignore[union-attr]
             else:
                 end = heads[k + 1] if k + 1 < len(heads) else close
-                title_info = self.title_from_next(i, end) or ("", heading.title_start,  # type: ignore[union-attr]
-                                                              heading.title_end, heading.line)  # type: ignore[union-attr]
+                title_info = self.title_from_next(i, end) or (
+                    "",
+                    heading.title_start,  # type: ignore[union-attr]
+                    heading.title_end,
+                    heading.line,
+                )  # type: ignore[union-attr]
             style = HEADING_STYLES[line.cls]
             end = heads[k + 1] if k + 1 < len(heads) else close
             body = list(line.leaves[1:])
             for other in lines[i + 1 : end]:
                 body.extend(other.leaves)
             tok = _tok(line.cls, heading)
-            tok.info = HeadingInfo(_KIND.get(line.cls, "numbered"), style, line.number, level,
-                                   *title_info)
+            tok.info = HeadingInfo(
+                _KIND.get(line.cls, "numbered"), style, line.number, level, *title_info
+            )
             tok.body = tuple(body)
             out.append(tok)
         out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
@@ -343,9 +360,13 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
             out.append(_marker_tok("_PRE"))
             tok = _tok("TEXT", None)
             tok.body = tuple(
-                leaf if isinstance(leaf, Blank) else
-                Boilerplate(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "preamble")
-                for line in pre for leaf in line.leaves
+                leaf
+                if isinstance(leaf, Blank)
+                else Boilerplate(
+                    leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "preamble"
+                )
+                for line in pre
+                for leaf in line.leaves
             )
             out.append(tok)
         else:
@@ -362,8 +383,14 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
                 if j == start:
                     out.append(_tok("TITLE", leaf))
                 elif line.cls in ("TITLE", "DATELINE"):
-                    out.append(_tok("SUBTITLE", TitleLine(leaf.text, leaf.start, leaf.end,
-                                                          leaf.line, leaf.column, "subtitle")))
+                    out.append(
+                        _tok(
+                            "SUBTITLE",
+                            TitleLine(
+                                leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "subtitle"
+                            ),
+                        )
+                    )
                 else:
                     out.append(_tok("TITLE_GAP", leaf))
             body = last_title + 1
@@ -376,4 +403,3 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
             out.append(_marker_tok("_END"))
         out.append(_marker_tok("_END"))
     return iter(out)
-

@@ -82,7 +82,8 @@ def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
         m_start = m.start(1)
         m_end = found[i + 1].start(1) if i + 1 < len(found) else content_end
         marker = m.group(1)
-        style = "sequence" if marker[0] in "首其再最" else "ordinal" if marker[0] == "第" else "enum"
+        first = marker[0]
+        style = "sequence" if first in "首其再最" else "ordinal" if first == "第" else "enum"
         items.append(
             InlineItem(
                 marker=marker,
@@ -118,9 +119,8 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
             append(Line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
             continue
         if cls == "PARA" or cls in _PARAGRAPH_ROLES:
-            role = _PARAGRAPH_ROLES[cls]  # type: ignore[index]
-            para = Paragraph(raw, start, pos, lineno, 1, role)  # type: ignore[arg-type]
-            append(Line(cls, (para,)))  # type: ignore[arg-type]
+            role = _PARAGRAPH_ROLES[cls]
+            append(Line(cls, (Paragraph(raw, start, pos, lineno, 1, role),)))
             continue
         if cls == "TITLE":
             in_licence = False

@@ -165,7 +165,7 @@ class Heading:
         return self.text[self.title_start - self.start : self.title_end - self.start]
 
 
-Leaf = Union[TitleLine, Heading, Paragraph, Blank, Boilerplate]
+Leaf = Union[TitleLine, Heading, Paragraph, Blank, Boilerplate]  # noqa: UP007 (a runtime alias on 3.10)
 
 
 @frozen

@@ -31,8 +31,14 @@ def _leaf(leaf: Leaf) -> dict[str, Any] | None:
 
 
 def _item(it: InlineItem) -> dict[str, Any]:
-    return {"marker": it.marker, "number": it.number, "text": it.text, "line": it.line,
-            "column": it.column, "span": [it.start, it.end]}
+    return {
+        "marker": it.marker,
+        "number": it.number,
+        "text": it.text,
+        "line": it.line,
+        "column": it.column,
+        "span": [it.start, it.end],
+    }
 
 
 def _leaves(leaves: tuple[Leaf, ...]) -> list[dict[str, Any]]:
@@ -46,10 +52,19 @@ def _section(sec: Section) -> dict[str, Any]:
     while stack:
         s, out = stack.pop()
         out.update(
-            kind=s.kind, style=s.style, marker=s.marker, number=s.number, level=s.level,
-            title=s.title, line=s.line, column=s.column, title_line=s.title_line,
-            span=[s.start, s.end], title_span=[s.title_start, s.title_end],
-            body=_leaves(s.body), children=[],
+            kind=s.kind,
+            style=s.style,
+            marker=s.marker,
+            number=s.number,
+            level=s.level,
+            title=s.title,
+            line=s.line,
+            column=s.column,
+            title_line=s.title_line,
+            span=[s.start, s.end],
+            title_span=[s.title_start, s.title_end],
+            body=_leaves(s.body),
+            children=[],
         )
         for child in s.children:
             d: dict[str, Any] = {}

@@ -47,9 +47,14 @@ def _text_score(text: str) -> float:
     if not text:
         return 0.0
     good = sum(
-        1 for ch in text
-        if " " <= ch <= "~" or ch in "\r\n\t" or "\u4e00" <= ch <= "\u9fff"
-        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027"
+        1
+        for ch in text
+        if " " <= ch <= "~"
+        or ch in "\r\n\t"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u2027"
     )
     return good / len(text)
 
