@@ -85,3 +85,10 @@ def test_deep_nesting_does_not_recurse():
     deepest = max(s.level for s in tree.documents[0].iter_sections())
     assert deepest == 5
     json.dumps(tree.to_dict(), ensure_ascii=False)
+
+
+def test_heading_info_matches_the_section_fields():
+    from govspeech.levels import HeadingInfo
+
+    names = [f.name for f in attrs.fields(govspeech.Section)]
+    assert list(HeadingInfo._fields) == names[: len(HeadingInfo._fields)]

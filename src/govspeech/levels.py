@@ -57,7 +57,11 @@ class LeafToken(Token):
 
 
 class HeadingInfo(NamedTuple):
-    """What the resolver decided about one heading."""
+    """What the resolver decided about one heading.
+
+    The fields are `Section`'s first eight, in its order: the tree builder passes them on
+    positionally (the hot path of the parse).
+    """
 
     kind: str
     style: str
