@@ -40,3 +40,13 @@ def test_priorities_order_the_line_classes():
     assert order.index("BOILERPLATE") < order.index("CN_NUM")
     assert order.index("DATELINE") < order.index("DASH")
     assert order.index("DASH") < order.index("TITLE") < order.index("OPENING")
+
+
+def test_every_heading_terminal_has_a_family_and_back():
+    from govspeech.families import FAMILIES
+
+    rule = re.search(r"^_heading:(.*?)^\n", grammar_text(), re.M | re.S)
+    assert rule is not None
+    in_grammar = set(re.findall(r"[A-Z][A-Z_]+", rule.group(1)))
+    assert in_grammar == set(FAMILIES)
+    assert {f.kind for f in FAMILIES.values()} == {"numbered", "enum", "dash"}

@@ -202,3 +202,12 @@ def test_indented_report_paragraphs():
     doc = govspeech.parse(text).documents[0]
     enum = doc.sections[0].children[0]
     assert (enum.marker, enum.column, enum.level) == ("一是", 3, 2)
+
+
+def test_trailing_space_after_a_heading_is_not_body():
+    text = "一、总体要求\u3000 \n（一）提高站位。 \t\n"
+    doc = govspeech.parse(text).documents[0]
+    first, second = doc.iter_sections()
+    assert (first.title, first.body) == ("总体要求", ())
+    assert (second.title, second.body) == ("提高站位。", ())
+    assert first.heading.text == "一、总体要求\u3000 \n"

@@ -76,6 +76,7 @@ class LinePatterns:
         indent = terminals["INDENT"][2]
         self.line = re.compile(f"(?:{indent})?(?:(?P<BLANK>$)|{alternatives})")
         self.indent = re.compile(terminals["INDENT"][2])
+        self.trailing_space = re.compile(f"(?:{indent})$")
         self.sentence_end = re.compile(terminals["SENTENCE_END"][2])
         self.inline_item = re.compile(terminals["INLINE_ITEM"][2])
 

@@ -15,36 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from lark import Token
 
+from .families import FAMILIES
 from .grammar import LinePatterns
-from .lexer import HEADING_STYLES, Line
-from .nodes import Blank, Boilerplate, TitleLine
+from .lexer import Line, first_sentence
+from .nodes import Blank, Boilerplate, Heading, TitleLine
 
 __all__ = ["HeadingInfo", "LeafToken", "resolve_levels", "tokens"]
 
-# Canonical rank of each numbered family (GB/T 9704-2012 order, parts and chapters above).
-_RANK = {
-    "PART": 0,
-    "CHAPTER": 1,
-    "SECTION": 2,
-    "CN_NUM": 3,
-    "CN_BARE": 3,
-    "CN_PAREN": 4,
-    "AR_DOT": 5,
-    "AR_PAREN": 6,
-    "AR_HALF_PAREN": 6,
-    "CIRCLED": 7,
-    "PAREN_DIGIT": 7,
-}
-_ABOVE_CN_NUM = frozenset({"PART", "CHAPTER", "SECTION"})
-# 1) and (1) are one family for nesting purposes.
-_FAMILY = {"AR_HALF_PAREN": "AR_PAREN"}
-_SOFT = frozenset({"ENUM_SHI", "ENUM_YAO", "ORDINAL", "SEQUENCE", "DASH"})
-_FIRM = _SOFT - {"DASH"}
-_KIND = {name: "enum" for name in _SOFT} | {"DASH": "dash"}
 _TITLE_BLOCK = frozenset({"TITLE", "DATELINE", "BLANK", "BOILERPLATE"})
 
 
@@ -71,6 +52,10 @@ class HeadingInfo(NamedTuple):
     title_start: int
     title_end: int
     title_line: int
+
+
+def _titled(line: Line) -> bool:
+    return bool(cast(Heading, line.leaves[0]).title)
 
 
 def _tok(kind: str, node: object) -> LeafToken:
@@ -119,7 +104,7 @@ def _nested_restart(
     expected = (number or 0) + 1
     enclosing = {e.family for e in stack[:idx]}
     for fam, num in heads[p + 1 :]:
-        if fam in enclosing or fam in _ABOVE_CN_NUM:
+        if fam in enclosing or FAMILIES[fam].above_cn_num:
             return False
         if fam != family:
             continue
@@ -134,14 +119,14 @@ def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
     """The nesting level (1 = top) of each heading.
 
     ``heads`` gives, for each heading in order, its terminal name, its number and whether it
-    stands alone on its line (no body text after the title sentence).
+    stands alone on its line (no body text after the title sentence). See docs/nesting.md.
     """
     stack: list[_Entry] = []
     levels: list[int] = []
-    pairs = [(_FAMILY.get(name, name), number) for name, number, _ in heads]
-    for p, (name, number, alone) in enumerate(heads):
-        family = _FAMILY.get(name, name)
-        if family in _SOFT:
+    pairs = [(FAMILIES[name].nests_as or name, number) for name, number, _ in heads]
+    for p, ((family, number), (_, _, alone)) in enumerate(zip(pairs, heads, strict=True)):
+        fam = FAMILIES[family]
+        if fam.rank is None:
             # An item continues the run of its family that is open, wherever it is …
             idx = next(
                 (i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), None
@@ -154,49 +139,42 @@ def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
                 while stack and stack[-1].soft:
                     stack.pop()
             # 第一，全国动员，大办农业 standing alone is a heading that numbered headings may
-            # sit under; 一是…。 followed by body text on its line is a paragraph-like item.
-            firm = alone and family in _FIRM
+            # sit under; 一是…。 followed by body text on its line, or a —— item, is not.
+            firm = alone and fam.kind == "enum"
             stack.append(_Entry(family, number, not firm))
             levels.append(len(stack))
             continue
+        rank = fam.rank
         while stack and stack[-1].soft:
             stack.pop()
-        rank = _RANK[family]
-        if family in _ABOVE_CN_NUM:
-            while stack and _RANK.get(stack[-1].family, 9) >= rank:
+        if fam.above_cn_num:
+            while stack and _rank(stack[-1]) >= rank:
                 stack.pop()
-            stack.append(_Entry(family, number, False))
-            levels.append(len(stack))
-            continue
-        idx = _find(stack, family, number)
-        if idx is None:
-            top = stack[-1] if stack else None
-            if (
-                top is not None
-                and top.family in _RANK
-                and rank < _RANK[top.family]
-                and number is not None
-                and number > 1
-            ):
-                # 二、 after a run of （一）（二） whose 一、 was lost: the run was under a lost
-                # parent, and 二、 goes back up to the level of that parent.
-                while stack and _RANK.get(stack[-1].family, -1) >= rank:
-                    stack.pop()
-            stack.append(_Entry(family, number, False))
         else:
-            entry = stack[idx]
-            if (
+            idx = _find(stack, family, number)
+            if idx is None:
+                if stack and rank < _rank(stack[-1]) and number is not None and number > 1:
+                    # 二、 after a run of （一）（二） whose 一、 was lost: the run was under a
+                    # lost parent, and 二、 goes back up to the level of that parent.
+                    while stack and _rank(stack[-1]) >= rank:
+                        stack.pop()
+            elif not (
                 number is not None
-                and entry.number is not None
-                and number <= entry.number
+                and stack[idx].number is not None
+                and number <= stack[idx].number  # type: ignore[operator]
                 and _nested_restart(pairs, p, stack, idx)
             ):
-                stack.append(_Entry(family, number, False))
-            else:
                 del stack[idx:]
-                stack.append(_Entry(family, number, False))
+            # else: a list restarting inside the open section, pushed below it
+        stack.append(_Entry(family, number, False))
         levels.append(len(stack))
     return levels
+
+
+def _rank(entry: _Entry) -> int:
+    """The canonical rank of an open entry; enumerations (firm ones) rank below everything."""
+    rank = FAMILIES[entry.family].rank
+    return 99 if rank is None else rank
 
 
 def _title_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
@@ -221,7 +199,7 @@ def _title_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
 def _restarts(lines: Sequence[Line], i: int, hi: int) -> bool:
     """Does the next heading after line ``i`` start a fresh run (一、 （一） 一是 ——)?"""
     for j in range(i + 1, hi):
-        if lines[j].cls in HEADING_STYLES:
+        if lines[j].cls in FAMILIES:
             return lines[j].number in (None, 1)
     return False
 
@@ -238,11 +216,11 @@ def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
     prev_cls = ""
     for i in range(lo, hi):
         cls = lines[i].cls
-        if cls in HEADING_STYLES:
+        if cls in FAMILIES:
             seen_heading = True
         elif (
             seen_heading
-            and (cls == "SALUTATION" or (cls == "OPENING" and prev_cls not in HEADING_STYLES))
+            and (cls == "SALUTATION" or (cls == "OPENING" and prev_cls not in FAMILIES))
             and _restarts(lines, i, hi)
         ):
             cuts.append(i)
@@ -275,18 +253,13 @@ class _Emitter:
             if line.cls != "PARA":
                 return None
             para = line.leaves[0]
-            content = para.text.rstrip("\r\n")
-            ind = self.pats.indent.match(content)
-            t0 = ind.end() if ind else 0
-            stripped = len(content.rstrip(" \t\u3000\u00a0"))
-            end_m = self.pats.sentence_end.search(content, t0, stripped)
-            t1 = end_m.end() if end_m else stripped
-            return content[t0:t1], para.start + t0, para.start + t1, para.line
+            t0, t1, _ = first_sentence(self.pats, para.text.rstrip("\r\n"), 0)
+            return para.text[t0:t1], para.start + t0, para.start + t1, para.line
         return None
 
     def segment(self, lo: int, hi: int) -> None:
         lines = self.lines
-        heads = [i for i in range(lo, hi) if lines[i].cls in HEADING_STYLES]
+        heads = [i for i in range(lo, hi) if lines[i].cls in FAMILIES]
         if not heads:
             close = next((i for i in range(lo + 1, hi) if lines[i].cls == "CLOSING"), hi)
             self.leaves(lo, close)
@@ -296,44 +269,30 @@ class _Emitter:
         close = next((i for i in range(heads[-1] + 1, hi) if lines[i].cls == "CLOSING"), hi)
         levels = resolve_levels(
             [
-                (
-                    lines[i].cls,
-                    lines[i].number,
-                    len(lines[i].leaves) == 1 and bool(lines[i].leaves[0].title),
-                )  # type: ignore[union-attr]
+                (lines[i].cls, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
                 for i in heads
             ]
         )
         out = self.out
-        prev = 0
+        prev = 1
         for k, (i, level) in enumerate(zip(heads, levels, strict=True)):
+            # A level is at most one deeper than the one before (a child of the open heading).
             if level > prev:
-                out.extend(_marker_tok("_INDENT") for _ in range(level - prev - (prev == 0)))
-            elif level < prev:
-                out.extend(_marker_tok("_DEDENT") for _ in range(prev - level))
+                out.append(_marker_tok("_INDENT"))
+            out.extend(_marker_tok("_DEDENT") for _ in range(prev - level))
             prev = level
             line = lines[i]
-            heading = line.leaves[0]
-            title = heading.title  # type: ignore[union-attr]
-            if title:
-                title_info = (title, heading.title_start, heading.title_end, heading.line)  # type: ignore[union-attr]
-            else:
-                end = heads[k + 1] if k + 1 < len(heads) else close
-                title_info = self.title_from_next(i, end) or (
-                    "",
-                    heading.title_start,  # type: ignore[union-attr]
-                    heading.title_end,
-                    heading.line,
-                )  # type: ignore[union-attr]
-            style = HEADING_STYLES[line.cls]
+            heading = cast(Heading, line.leaves[0])
             end = heads[k + 1] if k + 1 < len(heads) else close
+            title_info = (heading.title, heading.title_start, heading.title_end, heading.line)
+            if not heading.title:
+                title_info = self.title_from_next(i, end) or title_info
+            fam = FAMILIES[line.cls]
             body = list(line.leaves[1:])
             for other in lines[i + 1 : end]:
                 body.extend(other.leaves)
             tok = _tok(line.cls, heading)
-            tok.info = HeadingInfo(
-                _KIND.get(line.cls, "numbered"), style, line.number, level, *title_info
-            )
+            tok.info = HeadingInfo(fam.kind, fam.style, line.number, level, *title_info)
             tok.body = tuple(body)
             out.append(tok)
         out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
@@ -360,7 +319,7 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
     doc_starts: list[tuple[int, int | None]] = []  # (first line of document, last title line)
     if first > 0:
         pre = lines[:first]
-        if blocks and not any(line.cls in HEADING_STYLES for line in pre):
+        if blocks and not any(line.cls in FAMILIES for line in pre):
             out.append(_marker_tok("_PRE"))
             tok = _tok("TEXT", None)
             tok.body = tuple(

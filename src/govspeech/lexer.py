@@ -12,31 +12,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .families import FAMILIES
 from .grammar import LinePatterns
 from .nodes import Blank, Boilerplate, Heading, InlineItem, Leaf, Paragraph, TitleLine
 from .numerals import marker_number
 
-__all__ = ["HEADING_STYLES", "Line", "lex"]
-
-# Terminal name -> style name of the section it starts.
-HEADING_STYLES = {
-    "PART": "part",
-    "CHAPTER": "chapter",
-    "SECTION": "section",
-    "CN_NUM": "cn_num",
-    "CN_BARE": "cn_bare",
-    "CN_PAREN": "cn_paren",
-    "AR_DOT": "ar_dot",
-    "AR_PAREN": "ar_paren",
-    "AR_HALF_PAREN": "ar_half_paren",
-    "CIRCLED": "circled",
-    "PAREN_DIGIT": "paren_digit",
-    "ENUM_SHI": "enum_shi",
-    "ENUM_YAO": "enum_yao",
-    "ORDINAL": "ordinal",
-    "SEQUENCE": "sequence",
-    "DASH": "dash",
-}
+__all__ = ["Line", "first_sentence", "inline_items", "lex"]
 
 _PARAGRAPH_ROLES = {
     "PARA": "text",
@@ -65,6 +46,23 @@ def _split_lines(text: str) -> list[str]:
     if _EXOTIC_BREAKS.search(text) is None:
         return text.splitlines(keepends=True)
     return _LINES.findall(text)
+
+
+def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int, int]:
+    """Where the heading sentence of ``content`` starting at ``pos`` lies.
+
+    Returns (start, end, content_end): ``start`` after the white space at ``pos``, ``end``
+    after the first SENTENCE_END or at the end of the text, ``content_end`` before trailing
+    white space.
+    """
+    lead = pats.indent.match(content, pos)
+    start = lead.end() if lead else pos
+    content_end = len(content)
+    if content_end > start and pats.indent.match(content, content_end - 1):  # rare: look closer
+        trail = pats.trailing_space.search(content, start)
+        content_end = trail.start() if trail else content_end
+    stop = pats.sentence_end.search(content, start, content_end)
+    return start, (stop.end() if stop else content_end), content_end
 
 
 def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
@@ -103,7 +101,6 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
     out: list[Line] = []
     append = out.append
     match_line = pats.line.match
-    search_end = pats.sentence_end.search
     pos = 0
     in_licence = False
     for lineno, raw in enumerate(_split_lines(text), 1):
@@ -135,15 +132,8 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
         assert m is not None and cls is not None
         i0 = m.start(cls)
         mark_end = m.end()
-        stripped_end = len(content.rstrip(" \t\u3000\u00a0"))
-        t0 = mark_end
-        while t0 < stripped_end and content[t0] in " \t\u3000\u00a0":
-            t0 += 1
-        end_m = search_end(content, t0, stripped_end)
-        t1 = end_m.end() if end_m else stripped_end
-        if t1 < t0:
-            t1 = t0
-        rest_is_text = t1 < stripped_end
+        t0, t1, content_end = first_sentence(pats, content, mark_end)
+        rest_is_text = t1 < content_end
         head_len = t1 if rest_is_text else len(raw)
         heading = Heading(
             raw[:head_len],
@@ -156,7 +146,7 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
             start + t0,
             start + t1,
         )
-        number = marker_number(HEADING_STYLES[cls], content[i0:mark_end])
+        number = marker_number(FAMILIES[cls].style, content[i0:mark_end])
         if rest_is_text:
             rest = Paragraph(raw[t1:], start + t1, pos, lineno, t1 + 1)
             append(Line(cls, (heading, rest), number))
