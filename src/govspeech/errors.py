@@ -1,18 +1,29 @@
-"""Exceptions. Every error govspeech raises on purpose derives from `GovspeechError`."""
+"""Exceptions. Every error govspeech raises on purpose derives from `GovspeechError`.
+
+The command line turns a `GovspeechError` into one line on stderr and exits with the error's
+``exit_code``: 2 for bad input and usage, 1 for a plugin that failed.
+"""
 
 from __future__ import annotations
 
 __all__ = [
     "BinaryInputError",
     "DecodeError",
+    "EmptyInputError",
     "GovspeechError",
     "InputNotFoundError",
     "InputReadError",
+    "OutputError",
+    "PluginError",
+    "PluginLoadError",
+    "UsageError",
 ]
 
 
 class GovspeechError(Exception):
     """Root of govspeech's errors; the command line turns it into a one-line message."""
+
+    exit_code: int = 2
 
 
 class InputNotFoundError(GovspeechError, FileNotFoundError):
@@ -29,3 +40,25 @@ class BinaryInputError(GovspeechError, ValueError):
 
 class DecodeError(GovspeechError, ValueError):
     """The input's bytes are not valid in the detected or requested encoding."""
+
+
+class EmptyInputError(GovspeechError, ValueError):
+    """The input holds no text (the command line refuses it; `parse_file` returns no documents)."""
+
+
+class OutputError(GovspeechError, OSError):
+    """The output path cannot be written (missing folder, no permission, a directory)."""
+
+
+class UsageError(GovspeechError, ValueError):
+    """The command line or a plugin option was used wrongly."""
+
+
+class PluginError(GovspeechError):
+    """A plugin failed while running; the message names the plugin and its distribution."""
+
+    exit_code = 1
+
+
+class PluginLoadError(PluginError, ImportError):
+    """A plugin could not be imported or does not implement the plugin protocol."""

@@ -102,7 +102,7 @@ class Boilerplate:
     """Text that is not part of the speech: site blurbs, source links, stray punctuation.
 
     Kept in the tree so that nothing is lost, never shown in an outline. ``reason`` is one of
-    ``"web"`` (site blurbs and links), ``"punctuation"``, ``"licence"`` (a licence trailer) or
+    ``"web"`` (site blurbs, links and stray punctuation), ``"licence"`` (a licence trailer) or
     ``"preamble"`` (text before the first title line of a file).
     """
 

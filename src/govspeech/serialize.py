@@ -1,21 +1,57 @@
-"""`to_dict`: the tree as plain data (the shape the JSON export writes)."""
+"""The tree as plain data (the shape the JSON export writes), in two views.
+
+`to_dict` gives the *full* view: every leaf but blank lines, every position. `to_outline_dict`
+gives the *outline* view: documents and their sections only, optionally filtered by kind and
+depth. Both are described by the JSON Schema shipped beside this module (`load_schema`).
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
+from importlib import resources
 from typing import Any
 
-from .nodes import Blank, Boilerplate, Document, InlineItem, Leaf, Paragraph, ParsedFile, Section
+from .nodes import (
+    Blank,
+    Boilerplate,
+    Document,
+    Heading,
+    InlineItem,
+    Leaf,
+    Paragraph,
+    ParsedFile,
+    Section,
+    TitleLine,
+)
 
-__all__ = ["SCHEMA", "to_dict"]
+__all__ = ["SCHEMA", "SCHEMA_FILE", "load_schema", "to_dict", "to_outline_dict"]
 
 SCHEMA = "govspeech/1"
+#: the JSON Schema (draft 2020-12) of both views, a resource of this package
+SCHEMA_FILE = "govspeech-1.schema.json"
+
+_SECTION_KINDS = frozenset({"numbered", "enum", "dash"})
+_LEAF_TYPES: dict[type, str] = {
+    Paragraph: "paragraph",
+    Boilerplate: "boilerplate",
+    TitleLine: "title_line",
+    Heading: "heading",
+}
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of ``to_dict`` and ``to_outline_dict`` output, as a fresh dict."""
+    text = resources.files("govspeech").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def _leaf(leaf: Leaf) -> dict[str, Any] | None:
     if isinstance(leaf, Blank):
         return None
     out: dict[str, Any] = {
-        "type": type(leaf).__name__.lower(),
+        "type": _LEAF_TYPES[type(leaf)],
         "text": leaf.text.rstrip("\r\n"),
         "line": leaf.line,
         "column": leaf.column,
@@ -27,6 +63,8 @@ def _leaf(leaf: Leaf) -> dict[str, Any] | None:
             out["items"] = [_item(it) for it in leaf.items]
     elif isinstance(leaf, Boilerplate):
         out["reason"] = leaf.reason
+    elif isinstance(leaf, TitleLine):
+        out["role"] = leaf.role
     return out
 
 
@@ -90,8 +128,79 @@ def to_dict(tree: ParsedFile) -> dict[str, Any]:
     """The whole tree as dicts and lists; ``json.dumps(to_dict(t), ensure_ascii=False)``."""
     return {
         "schema": SCHEMA,
+        "view": "full",
         "path": tree.path,
         "encoding": tree.encoding,
         "preamble": _leaves(tree.preamble),
         "documents": [_document(d) for d in tree.documents],
+    }
+
+
+def _outline_sections(
+    sections: tuple[Section, ...], kinds: frozenset[str], depth: int | None
+) -> list[dict[str, Any]]:
+    # Pre-order walk with an explicit stack, so sections are appended in document order.
+    # Each entry: a section, the list its kept form goes into, the depth of that list's owner.
+    top: list[dict[str, Any]] = []
+    stack: list[tuple[Section, list[dict[str, Any]], int]] = [
+        (s, top, 0) for s in reversed(sections)
+    ]
+    while stack:
+        s, into, above = stack.pop()
+        if s.kind not in kinds:  # left out: its children take its place
+            stack.extend((c, into, above) for c in reversed(s.children))
+            continue
+        level = above + 1
+        children: list[dict[str, Any]] = []
+        into.append(
+            {
+                "kind": s.kind,
+                "style": s.style,
+                "marker": s.marker,
+                "number": s.number,
+                "level": level,
+                "title": s.title,
+                "line": s.line,
+                "column": s.column,
+                "span": [s.start, s.end],
+                "children": children,
+            }
+        )
+        if depth is None or level < depth:
+            stack.extend((c, children, level) for c in reversed(s.children))
+    return top
+
+
+def _outline_document(doc: Document, kinds: frozenset[str], depth: int | None) -> dict[str, Any]:
+    return {
+        "title": doc.title,
+        "line": doc.line,
+        "span": [doc.start, doc.end],
+        "sections": _outline_sections(doc.sections, kinds, depth),
+        "subdocuments": [_outline_document(d, kinds, depth) for d in doc.subdocuments],
+    }
+
+
+def to_outline_dict(
+    tree: ParsedFile, *, kinds: Collection[str] | None = None, depth: int | None = None
+) -> dict[str, Any]:
+    """The outline view: documents and their sections, without leaves and bodies.
+
+    ``kinds`` keeps only sections of those kinds (``"numbered"``, ``"enum"``, ``"dash"``); the
+    kept descendants of a section left out move up into its place, in order. ``depth`` keeps
+    ``depth`` levels of the kept sections (1: top level only). A section's ``level`` is its
+    depth in this outline, so it differs from `Section.level` when ``kinds`` leaves out a
+    section above it.
+    """
+    keep = _SECTION_KINDS if kinds is None else frozenset(kinds)
+    if isinstance(kinds, str) or not keep <= _SECTION_KINDS:
+        raise ValueError(f"kinds must be a collection of {sorted(_SECTION_KINDS)}, got {kinds!r}")
+    if depth is not None and depth < 1:
+        raise ValueError(f"depth must be at least 1, got {depth}")
+    return {
+        "schema": SCHEMA,
+        "view": "outline",
+        "path": tree.path,
+        "encoding": tree.encoding,
+        "documents": [_outline_document(d, keep, depth) for d in tree.documents],
     }

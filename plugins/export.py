@@ -1,0 +1,96 @@
+"""``govspeech export``: the whole tree in a file format chosen from the installed exporters.
+
+Formats are plugins too (entry-point group ``govspeech.exporters``), discovered when the
+command starts; the format is ``--format`` or the output file's extension, JSON otherwise. A
+broken format is reported only when it is the one asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import IO, Any
+
+from govspeech.discovery import discover, load
+from govspeech.errors import PluginError, UsageError
+from govspeech.nodes import ParsedFile
+from govspeech.plugin import EXPORTERS, Plugin, PluginProtocol
+
+DEFAULT_FORMAT = "json"
+
+
+class Export(Plugin):
+    """The ``export`` command: delegates every step to the chosen exporter."""
+
+    name = "export"
+    description = "Write the whole tree in a file format (--format json, or an installed one)"
+    examples = (
+        "govspeech export 讲话.txt -o 讲话.json",
+        "govspeech export --format json 政府工作报告.txt > 报告.json",
+        "govspeech plugins        # lists the formats installed",
+    )
+
+    def __init__(self) -> None:
+        self._registry = discover(EXPORTERS)
+        self._exporters: dict[str, PluginProtocol] = {}
+        self._failures: dict[str, str] = {}
+        self._chosen: PluginProtocol | None = None
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        names = self._registry.names()
+        parser.add_argument(
+            "-f",
+            "--format",
+            choices=names,
+            help=f"output format (default: from the -o file's extension, else {DEFAULT_FORMAT})",
+        )
+        for name in names:
+            try:
+                exporter = load(self._registry.specs[name])
+            except PluginError as exc:
+                self._failures[name] = str(exc)
+                continue
+            self._exporters[name] = exporter
+            exporter.add_arguments(parser)
+
+    def _format(self, options: argparse.Namespace) -> str:
+        if options.format:
+            return str(options.format)
+        if options.output:
+            ext = os.path.splitext(options.output)[1].lower()
+            for name, exporter in self._exporters.items():
+                if ext in getattr(exporter, "extensions", ()):
+                    return name
+            if ext:
+                raise UsageError(
+                    f"govspeech export: no format writes {ext} files; choose one with --format "
+                    f"({', '.join(self._registry.names())})"
+                )
+        return DEFAULT_FORMAT
+
+    def prepare(self, options: argparse.Namespace) -> None:
+        fmt = self._format(options)
+        for warning in self._registry.warnings:
+            print(warning, file=sys.stderr)
+        if fmt in self._failures:
+            raise PluginError(self._failures[fmt])
+        if fmt not in self._exporters:
+            raise UsageError(f"govspeech export: format {fmt!r} is not installed")
+        options.format = fmt
+        self._chosen = self._exporters[fmt]
+        self._chosen.prepare(options)
+        self.binary = bool(self._chosen.binary)
+
+    def _exporter(self) -> PluginProtocol:
+        assert self._chosen is not None, "prepare() runs first"
+        return self._chosen
+
+    def start(self, options: argparse.Namespace, out: IO[Any]) -> None:
+        self._exporter().start(options, out)
+
+    def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
+        return self._exporter().run(tree, options, out)
+
+    def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
+        return self._exporter().finish(options, out)

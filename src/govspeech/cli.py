@@ -1,0 +1,330 @@
+"""The command line: ``govspeech COMMAND [options] FILE...``; every command is a plugin.
+
+Only the plugin a command needs is imported (discovery reads entry points without importing
+anything), so ``govspeech outline`` starts fast and keeps working when another plugin is
+broken. Errors are one line on stderr (``--debug`` adds the traceback); exit codes: 0 ok,
+1 findings or a failed plugin, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import IO, Any, NoReturn
+
+from . import __version__
+from .discovery import PluginSpec, Registry, discover, load
+from .errors import GovspeechError, PluginError, UsageError
+from .inputs import expand, read_input
+from .output import AtomicOutput
+from .plugin import COMMANDS, EXPORTERS, PluginProtocol
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+_BUILTIN = {
+    "plugins": "List installed plugins (commands and export formats) with their versions",
+    "help": "Show the help of a command: govspeech help outline",
+}
+_TOP_OPTIONS = {"-h", "--help", "--version", "--debug"}
+
+_DESCRIPTION = """\
+Parse Chinese government speeches, work reports and official documents (讲话稿, 政府工作报告,
+公文) into a tree by their numbering — 一、 （一） 1． （1） 一是 —— and the variants real
+texts use — and outline, export or check them."""
+
+_EXAMPLES = """\
+examples:
+  govspeech outline 讲话.txt
+  govspeech outline --depth 2 --lines 政府工作报告.txt
+  govspeech outline --format markdown 讲话.txt -o 讲话提纲.md
+  govspeech export --format json 讲话.txt -o 讲话.json
+  govspeech outline 讲话稿/ "报告/**/*.txt"
+  cat 讲话.txt | govspeech outline -
+
+exit codes: 0 ok, 1 findings or a plugin failed, 2 usage or input error"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors raise instead of exiting (one line, exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE",
+        help="text files, folders (searched for *.txt), glob patterns, or - for standard input",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically: it appears complete or not at all) instead of stdout",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="read the inputs in this encoding (gb18030, utf-8, big5…) instead of detecting it",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks of errors (for bug reports)"
+    )
+
+
+def _command_parser(spec: PluginSpec, plugin: PluginProtocol) -> argparse.ArgumentParser:
+    examples = getattr(plugin, "examples", ())
+    epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples) if examples else None
+    parser = _Parser(
+        prog=f"govspeech {spec.name}",
+        description=f"{plugin.description}\n(plugin from {spec.origin})",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common_arguments(parser)
+    plugin.add_arguments(parser)
+    return parser
+
+
+def _commands_help(registry: Registry) -> str:
+    rows: list[tuple[str, str]] = []
+    for name in registry.names():
+        try:
+            rows.append((name, load(registry.specs[name]).description))
+        except PluginError:
+            rows.append((name, "(cannot be loaded: see govspeech plugins)"))
+    rows.extend(_BUILTIN.items())
+    width = max(len(name) for name, _ in rows)
+    return "commands:\n" + "\n".join(f"  {n.ljust(width)}  {d}" for n, d in rows)
+
+
+def _top_help(registry: Registry) -> str:
+    usage = "usage: govspeech [--version] [--debug] COMMAND [options] FILE..."
+    options = (
+        "options:\n"
+        "  -h, --help  show this help, or a command's: govspeech COMMAND --help\n"
+        "  --version   show the version\n"
+        "  --debug     show tracebacks of errors"
+    )
+    return "\n\n".join([usage, _DESCRIPTION, _commands_help(registry), options, _EXAMPLES])
+
+
+def _list_plugins(args: list[str]) -> int:
+    if args:
+        raise UsageError("govspeech plugins: takes no arguments")
+    status = EXIT_OK
+    rows: list[tuple[str, str, str, str]] = []
+    for kind, group in (("command", COMMANDS), ("format", EXPORTERS)):
+        registry = discover(group)
+        for warning in registry.warnings:
+            _say(warning)
+        for name in registry.names():
+            spec = registry.specs[name]
+            try:
+                description = load(spec).description
+            except PluginError as exc:
+                _say(f"error: {exc}")
+                description = "FAILED TO LOAD (see the error above)"
+                status = EXIT_FAILED
+            rows.append((name, kind, spec.origin, description))
+    if not rows:
+        print("no plugins installed")
+        return status
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        cells = [cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True)]
+        print("  ".join([*cells, row[3]]))
+    return status
+
+
+def _stdout(binary: bool) -> IO[Any]:
+    if binary:
+        if sys.stdout.isatty():
+            raise UsageError("refusing to write binary output to a terminal; use -o FILE")
+        return sys.stdout.buffer
+    if getattr(sys.stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8":
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    return sys.stdout
+
+
+def _plugin_failure(spec: PluginSpec, where: str, exc: Exception) -> str:
+    message = " ".join(str(exc).split())
+    name = type(exc).__name__
+    return f"error: plugin {spec.name!r} ({spec.origin}) failed {where}: {name}: {message}"
+
+
+def _run(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace) -> int:
+    options.files = inputs = expand(options.inputs)
+    plugin.prepare(options)
+    binary = bool(plugin.binary)
+    target: AtomicOutput | None = None
+    if options.output is not None:
+        target = AtomicOutput(options.output, binary=binary)
+        out: IO[Any] = target.__enter__()
+    else:
+        out = _stdout(binary)
+    input_errors = plugin_errors = findings = done = 0
+    try:
+        plugin.start(options, out)
+        for name in inputs:
+            try:
+                tree = read_input(name, options.encoding)
+            except GovspeechError as exc:
+                _say(f"error: {exc}")
+                input_errors += 1
+                continue
+            # Each file's output is buffered, so a plugin failing half-way through a file
+            # leaves nothing of that file in the output.
+            buffer: io.BytesIO | io.StringIO = io.BytesIO() if binary else io.StringIO()
+            try:
+                findings |= plugin.run(tree, options, buffer) or 0
+            except GovspeechError as exc:
+                _say(f"error: {name}: {exc}")
+                plugin_errors += 1
+                continue
+            except Exception as exc:
+                if options.debug:
+                    traceback.print_exc()
+                _say(_plugin_failure(spec, f"on {name}", exc))
+                plugin_errors += 1
+                continue
+            out.write(buffer.getvalue())
+            out.flush()
+            done += 1
+        try:
+            findings |= plugin.finish(options, out) or 0
+        except GovspeechError:
+            raise
+        except Exception as exc:
+            if options.debug:
+                traceback.print_exc()
+            _say(_plugin_failure(spec, "at the end", exc))
+            plugin_errors += 1
+        if target is not None and done == 0:
+            target.discard()
+    except BaseException as exc:
+        if target is not None:
+            target.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    if target is not None:
+        target.__exit__(None, None, None)
+    if input_errors:
+        return EXIT_USAGE
+    return EXIT_FAILED if plugin_errors or findings else EXIT_OK
+
+
+def _split(args: list[str]) -> tuple[set[str], str | None, list[str]]:
+    """Top-level options, the command and the command's own arguments."""
+    top: set[str] = set()
+    for i, arg in enumerate(args):
+        if arg in _TOP_OPTIONS:
+            top.add(arg)
+        elif arg.startswith("-") and arg != "-":
+            raise UsageError(f"govspeech: unknown option {arg!r} before the command")
+        else:
+            return top, arg, args[i + 1 :]
+    return top, None, []
+
+
+def _help_for(command: str, registry: Registry) -> int:
+    if command in _BUILTIN:
+        print(f"govspeech {command}: {_BUILTIN[command]}")
+        return EXIT_OK
+    spec = _find(command, registry)
+    _command_parser(spec, load(spec)).print_help()
+    return EXIT_OK
+
+
+def _find(command: str, registry: Registry) -> PluginSpec:
+    spec = registry.specs.get(command)
+    if spec is None:
+        known = [*registry.names(), *_BUILTIN]
+        close = difflib.get_close_matches(command, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; commands: {', '.join(known)}"
+        raise UsageError(f"govspeech: unknown command {command!r}{hint}")
+    return spec
+
+
+def _main(args: list[str]) -> int:
+    top, command, rest = _split(args)
+    if "--version" in top:
+        print(f"govspeech {__version__}")
+        return EXIT_OK
+    registry = discover(COMMANDS)
+    for warning in registry.warnings:
+        _say(warning)
+    if command is None:
+        if top & {"-h", "--help"}:
+            print(_top_help(registry))
+            return EXIT_OK
+        raise UsageError("govspeech: no command given; try govspeech --help")
+    if command == "plugins":
+        return _list_plugins(rest)
+    if command == "help":
+        if not rest:
+            print(_top_help(registry))
+            return EXIT_OK
+        return _help_for(rest[0], registry)
+    spec = _find(command, registry)
+    plugin = load(spec)
+    parser = _command_parser(spec, plugin)
+    try:
+        options = parser.parse_args(rest)
+    except SystemExit as exc:  # --help printed
+        return int(exc.code or 0)
+    options.debug = options.debug or "--debug" in top
+    return _run(spec, plugin, options)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    # Turn a polite kill into an exception so that partial output files are removed.
+    raise SystemExit(128 + signum)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        return _main(args)
+    except GovspeechError as exc:
+        if debug:
+            traceback.print_exc()
+        _say(f"error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("error: interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``govspeech outline big.txt | head``): stop quietly.
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_FAILED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,97 @@
+"""The plugin protocol: what a ``govspeech`` subcommand (or ``export`` format) implements.
+
+A plugin is an object with a ``name``, a one-line ``description`` and four methods, called by
+the command line in this order::
+
+    add_arguments(parser)        # once: add the command's options to an argparse parser
+    prepare(options)             # once, after parsing: check options, may raise UsageError
+    start(options, out)          # once, the output is open
+    run(tree, options, out)      # once per input file, with the parsed tree; returns a status
+    finish(options, out)         # once, after the last file; returns a status
+
+``options`` is the parsed command line; ``options.files`` lists the input files after folders
+and patterns were expanded (``-`` is standard input). ``out`` is a text stream (UTF-8), or a
+binary stream when the plugin's ``binary`` is true.
+A status is 0 (nothing to report) or 1 (findings, like a linter's). Raise `UsageError` for a
+bad option and `PluginError` for a failure you can explain in one line; anything else a plugin
+raises is reported as a failure of that plugin, naming it and its distribution.
+
+Subclass `Plugin`, which supplies the optional methods, and register the class (or an
+instance) under the entry-point group ``govspeech.plugins``; the entry point's name is the
+subcommand. Export formats use the group ``govspeech.exporters`` and subclass `Exporter`.
+See docs/plugins.md for a walk-through.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import IO, Any, ClassVar, Protocol, runtime_checkable
+
+from .nodes import ParsedFile
+
+__all__ = ["COMMANDS", "EXPORTERS", "Exporter", "Plugin", "PluginProtocol"]
+
+#: Entry-point group of subcommands.
+COMMANDS = "govspeech.plugins"
+#: Entry-point group of ``export --format`` formats.
+EXPORTERS = "govspeech.exporters"
+
+
+@runtime_checkable
+class PluginProtocol(Protocol):
+    """What the command line needs from a plugin object (see the module docstring)."""
+
+    name: str
+    description: str
+    binary: bool
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def prepare(self, options: argparse.Namespace) -> None: ...
+
+    def start(self, options: argparse.Namespace, out: IO[Any]) -> None: ...
+
+    def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int: ...
+
+    def finish(self, options: argparse.Namespace, out: IO[Any]) -> int: ...
+
+
+class Plugin:
+    """Base class for plugins: override ``run``, and the other methods when you need them."""
+
+    #: The subcommand (should equal the entry point's name, which is what the CLI uses).
+    name: ClassVar[str] = ""
+    #: One line shown by ``govspeech plugins`` and ``govspeech --help``.
+    description: ClassVar[str] = ""
+    #: Command lines shown under "examples" in the command's ``--help``.
+    examples: ClassVar[tuple[str, ...]] = ()
+    #: True when the output is bytes (a Word file), not text; may be set in ``prepare``.
+    binary: bool = False
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add this command's options to ``parser`` (the common ones are already there)."""
+
+    def prepare(self, options: argparse.Namespace) -> None:
+        """Check the parsed options before any input is read; raise `UsageError` if wrong."""
+
+    def start(self, options: argparse.Namespace, out: IO[Any]) -> None:
+        """Write whatever comes before the first file's output (a header row, say)."""
+
+    def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
+        """Process one parsed input file, write to ``out``; return 0, or 1 for findings."""
+        raise NotImplementedError(f"plugin {self.name!r} does not implement run()")
+
+    def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
+        """Write whatever comes after the last file; return 0, or 1 for findings."""
+        return 0
+
+
+class Exporter(Plugin):
+    """Base class for ``export --format NAME`` formats (entry-point group ``govspeech.exporters``).
+
+    ``add_arguments`` receives the ``export`` command's parser, shared by all formats: give
+    options names that say which format they belong to (``--csv-bom``) unless they are general.
+    """
+
+    #: File-name extensions (with the dot) that select this format for ``-o FILE``.
+    extensions: ClassVar[tuple[str, ...]] = ()
