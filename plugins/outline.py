@@ -61,9 +61,11 @@ def _heading(sec: dict[str, Any]) -> str:
     return f"{sec['marker']}{sec['title']}".strip()
 
 
-def _markdown_escape(text: str) -> str:
+def _markdown_escape(text: str, *, list_item: bool = False) -> str:
     text = text.translate(_MARKDOWN_SPECIAL)
-    # "1." or "1)" at the start of a list item would open an ordered list.
+    if not list_item:
+        return text
+    # "1." or "1)" at the start of a list item would open an ordered list inside it.
     head = len(text) - len(text.lstrip("0123456789"))
     if 0 < head < len(text) and text[head] in ".)":
         text = f"{text[:head]}\\{text[head:]}"
@@ -99,10 +101,10 @@ def render_markdown(outline: dict[str, Any], *, lines: bool = False) -> str:
         out.append("")
         in_list = False
         for depth, sec in _sections(doc):
-            text = _markdown_escape(_heading(sec))
+            level = depth + 1
+            text = _markdown_escape(_heading(sec), list_item=level > MAX_MARKDOWN_HEADING)
             if lines:
                 text += f" (L{sec['line']})"
-            level = depth + 1
             if level <= MAX_MARKDOWN_HEADING:
                 if in_list:
                     out.append("")

@@ -1,10 +1,12 @@
-"""A plain (non-editable) install works from another folder: the grammar ships in the wheel."""
+"""A plain (non-editable) install works from another folder: the grammar, the schema and the
+built-in plugins ship in the wheel, and the command line finds them through entry points."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,11 @@ def test_wheel_install_parses_from_another_folder(tmp_path):
     if build.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {build.stderr.strip()[-200:]}")
     (wheel,) = wheels.glob("govspeech-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "govspeech/govspeech-1.schema.json" in names
+    assert "govspeech_plugins/outline.py" in names
+    # The example third-party plugin is a distribution of its own, not part of ours.
+    assert not [n for n in names if "example" in n or "govspeech_stats" in n]
     env_dir = tmp_path / "env"
     # The dependencies come from this environment; only govspeech itself is installed fresh.
     venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
@@ -36,8 +43,21 @@ def test_wheel_install_parses_from_another_folder(tmp_path):
         "import govspeech, sys\n"
         "assert 'site-packages' in govspeech.__file__, govspeech.__file__\n"
         f"t = govspeech.parse_file({str(corpus)!r})\n"
-        "print(len(t.documents), t.documents[0].title)\n"
+        "from govspeech.serialize import load_schema\n"
+        "print(len(t.documents), t.documents[0].title, load_schema()['title'][:9])\n"
     )
     out = subprocess.run([str(python), "-c", code], cwd=elsewhere, capture_output=True,
                          text=True, check=True)
-    assert out.stdout.strip() == "13 在全县疫情防控工作会议上的讲话篇一"
+    assert out.stdout.strip() == "13 在全县疫情防控工作会议上的讲话篇一 govspeech"
+
+    cli = subprocess.run([str(python), "-m", "govspeech", "outline", "--depth", "1", str(corpus)],
+                         cwd=elsewhere, capture_output=True, text=True, check=True)
+    titles = [line for line in cli.stdout.splitlines() if line and not line.startswith(" ")]
+    assert len({t.split(" (part")[0] for t in titles}) == 13
+    script = env_dir / "bin" / "govspeech"
+    listing = subprocess.run([str(script), "plugins"], cwd=elsewhere, capture_output=True,
+                             text=True, check=True).stdout
+    rows = {line.split()[0]: line.split()[1:4] for line in listing.splitlines()}
+    assert rows["outline"][:2] == ["command", "govspeech"]
+    assert rows["export"][:2] == ["command", "govspeech"]
+    assert rows["json"][:2] == ["format", "govspeech"]

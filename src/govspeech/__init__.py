@@ -10,9 +10,14 @@ from .api import parse, parse_file
 from .errors import (
     BinaryInputError,
     DecodeError,
+    EmptyInputError,
     GovspeechError,
     InputNotFoundError,
     InputReadError,
+    OutputError,
+    PluginError,
+    PluginLoadError,
+    UsageError,
 )
 from .nodes import (
     Blank,
@@ -26,26 +31,36 @@ from .nodes import (
     Section,
     TitleLine,
 )
+from .walk import DROP, Transformer, Visitor, walk
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DROP",
     "BinaryInputError",
     "Blank",
     "Boilerplate",
     "DecodeError",
     "Document",
+    "EmptyInputError",
     "GovspeechError",
     "Heading",
     "InlineItem",
     "InputNotFoundError",
     "InputReadError",
     "Leaf",
+    "OutputError",
     "Paragraph",
     "ParsedFile",
+    "PluginError",
+    "PluginLoadError",
     "Section",
     "TitleLine",
+    "Transformer",
+    "UsageError",
+    "Visitor",
     "__version__",
     "parse",
     "parse_file",
+    "walk",
 ]

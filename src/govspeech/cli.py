@@ -40,7 +40,7 @@ _TOP_OPTIONS = {"-h", "--help", "--version", "--debug"}
 _DESCRIPTION = """\
 Parse Chinese government speeches, work reports and official documents (讲话稿, 政府工作报告,
 公文) into a tree by their numbering — 一、 （一） 1． （1） 一是 —— and the variants real
-texts use — and outline, export or check them."""
+texts use — and outline or export them. Plugins add commands and export formats."""
 
 _EXAMPLES = """\
 examples:

@@ -1,0 +1,212 @@
+"""Plugin discovery and loading, with fake distributions (``*.dist-info`` folders) in tmp_path."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from govspeech.cli import main
+from govspeech.discovery import discover, load
+from govspeech.errors import PluginLoadError
+from govspeech.plugin import COMMANDS, EXPORTERS, Plugin
+
+from .conftest import CORPUS_FILE
+
+HELLO = '''
+from govspeech.plugin import Plugin
+
+class Hello(Plugin):
+    name = "hello"
+    description = "Say hello to each document"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--greeting", default="你好")
+
+    def run(self, tree, options, out):
+        for doc in tree.documents:
+            out.write(f"{options.greeting}，{doc.title}\\n")
+        return 0
+'''
+
+
+def fake_distribution(
+    site: Path, dist: str, version: str, entry_points: dict[str, dict[str, str]], modules: dict[str, str]
+) -> None:
+    """A minimal installed distribution: metadata, entry points and its modules."""
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+    )
+    lines = []
+    for group, eps in entry_points.items():
+        lines.append(f"[{group}]")
+        lines.extend(f"{name} = {target}" for name, target in eps.items())
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for module, source in modules.items():
+        (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    yield folder
+    for name in [m for m in sys.modules if m.startswith("fake_")]:
+        del sys.modules[name]
+
+
+def test_builtins_are_registered_like_third_party_plugins():
+    commands = discover(COMMANDS)
+    assert {"outline", "export"} <= set(commands.specs)
+    outline = commands.specs["outline"]
+    assert outline.value == "govspeech_plugins.outline:Outline"
+    assert outline.distribution == "govspeech"
+    assert "json" in discover(EXPORTERS).specs
+
+
+def test_discovery_imports_nothing(site):
+    fake_distribution(
+        site, "fake-hello", "1.2", {COMMANDS: {"hello": "fake_hello:Hello"}}, {"fake_hello": HELLO}
+    )
+    registry = discover(COMMANDS)
+    assert registry.specs["hello"].origin == "fake-hello 1.2"
+    assert "fake_hello" not in sys.modules
+    plugin = load(registry.specs["hello"])
+    assert "fake_hello" in sys.modules
+    assert isinstance(plugin, Plugin) and plugin.description == "Say hello to each document"
+
+
+def test_third_party_command_runs(site, capsys):
+    fake_distribution(
+        site, "fake-hello", "1.2", {COMMANDS: {"hello": "fake_hello:Hello"}}, {"fake_hello": HELLO}
+    )
+    assert main(["hello", "--greeting", "同志们好", str(CORPUS_FILE)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 13 and out[0] == "同志们好，在全县疫情防控工作会议上的讲话篇一"
+    assert main(["plugins"]) == 0
+    listing = capsys.readouterr().out
+    assert any(line.split()[:3] == ["hello", "command", "fake-hello"] for line in listing.splitlines())
+
+
+def test_broken_plugin_is_one_line_and_others_work(site, capsys):
+    fake_distribution(
+        site,
+        "fake-broken",
+        "0.3",
+        {COMMANDS: {"broken": "fake_broken:Broken"}},
+        {"fake_broken": "import no_such_module_anywhere\n"},
+    )
+    assert main(["broken", str(CORPUS_FILE)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("error: plugin 'broken' (fake-broken 0.3) failed to load: ")
+    assert "ModuleNotFoundError" in err and "no_such_module_anywhere" in err
+
+    assert main(["outline", str(CORPUS_FILE)]) == 0
+    assert capsys.readouterr().out.startswith("在全县疫情防控工作会议上的讲话篇一\n")
+
+    assert main(["plugins"]) == 1
+    captured = capsys.readouterr()
+    assert "fake-broken 0.3" in captured.err and "FAILED TO LOAD" in captured.out
+    assert "outline" in captured.out
+
+    assert main(["--help"]) == 0
+    assert "broken" in capsys.readouterr().out
+
+
+def test_plugin_that_is_not_a_plugin(site, capsys):
+    fake_distribution(
+        site,
+        "fake-odd",
+        "1.0",
+        {COMMANDS: {"odd": "fake_odd:thing"}},
+        {"fake_odd": "thing = object()\n"},
+    )
+    with pytest.raises(PluginLoadError, match=r"plugin 'odd' \(fake-odd 1.0\) is not a govspeech plugin"):
+        load(discover(COMMANDS).specs["odd"])
+    assert main(["odd", str(CORPUS_FILE)]) == 1
+    assert "lacks name, description" in capsys.readouterr().err
+
+
+def test_plugin_that_raises_while_running(site, capsys, tmp_path):
+    fake_distribution(
+        site,
+        "fake-crash",
+        "2.0",
+        {COMMANDS: {"crash": "fake_crash:Crash"}},
+        {
+            "fake_crash": """
+            from govspeech.plugin import Plugin
+
+            class Crash(Plugin):
+                name = "crash"
+                description = "Fails on purpose"
+
+                def run(self, tree, options, out):
+                    out.write("half of the output")
+                    raise ZeroDivisionError("division by zero\\nsecond line")
+            """
+        },
+    )
+    target = tmp_path / "out.txt"
+    assert main(["crash", str(CORPUS_FILE), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: plugin 'crash' (fake-crash 2.0) failed on {CORPUS_FILE}: "
+        "ZeroDivisionError: division by zero second line\n"
+    )
+    assert not target.exists()
+    assert main(["crash", "--debug", str(CORPUS_FILE)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" in captured.err and captured.out == ""
+
+
+def test_duplicate_names_choose_deterministically(site, capsys):
+    hello_b = HELLO.replace("你好", "B")
+    hello_a = HELLO.replace("你好", "A")
+    fake_distribution(
+        site, "zeta-hello", "1.0", {COMMANDS: {"hello": "fake_zeta:Hello"}}, {"fake_zeta": hello_b}
+    )
+    fake_distribution(
+        site, "alpha-hello", "1.0", {COMMANDS: {"hello": "fake_alpha:Hello"}}, {"fake_alpha": hello_a}
+    )
+    registry = discover(COMMANDS)
+    assert registry.specs["hello"].distribution == "alpha-hello"
+    assert registry.warnings == (
+        "warning: plugin 'hello' is provided by alpha-hello and zeta-hello; "
+        "using alpha-hello's (fake_alpha:Hello)",
+    )
+    assert main(["hello", str(CORPUS_FILE)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("A，") and captured.err.startswith("warning: plugin 'hello'")
+
+
+def test_builtin_wins_over_a_third_party_namesake(site, capsys):
+    fake_distribution(
+        site, "aaa-outline", "9.9", {COMMANDS: {"outline": "fake_hello:Hello"}}, {"fake_hello": HELLO}
+    )
+    registry = discover(COMMANDS)
+    assert registry.specs["outline"].distribution == "govspeech"
+    assert "using govspeech's" in registry.warnings[0]
+
+
+def test_broken_export_format_only_matters_when_chosen(site, capsys):
+    fake_distribution(
+        site,
+        "fake-yaml",
+        "0.1",
+        {EXPORTERS: {"yaml": "fake_yaml:Yaml"}},
+        {"fake_yaml": "raise ImportError('PyYAML is not installed')\n"},
+    )
+    assert main(["export", "--format", "json", str(CORPUS_FILE)]) == 0
+    assert capsys.readouterr().out.startswith("{")
+    assert main(["export", "--format", "yaml", str(CORPUS_FILE)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "error: plugin 'yaml' (fake-yaml 0.1) failed to load: ImportError: PyYAML is not installed\n"
+    )
