@@ -45,14 +45,27 @@ class Export(Plugin):
             choices=names,
             help=f"output format (default: from the -o file's extension, else {DEFAULT_FORMAT})",
         )
-        for name in names:
+        # Our own formats add their options first, so a third-party format whose option
+        # clashes with one of them is the one reported as broken.
+        own_first = sorted(
+            names, key=lambda n: (self._registry.specs[n].distribution != "govspeech", n)
+        )
+        for name in own_first:
             try:
                 exporter = load(self._registry.specs[name])
             except PluginError as exc:
                 self._failures[name] = str(exc)
                 continue
+            try:
+                exporter.add_arguments(parser)
+            except Exception as exc:  # an option clash must not break the other formats
+                spec = self._registry.specs[name]
+                message = " ".join(f"{type(exc).__name__}: {exc}".split())
+                self._failures[name] = (
+                    f"plugin {name!r} ({spec.origin}) failed while adding its options: {message}"
+                )
+                continue
             self._exporters[name] = exporter
-            exporter.add_arguments(parser)
 
     def _format(self, options: argparse.Namespace) -> str:
         if options.format:

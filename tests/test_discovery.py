@@ -210,3 +210,148 @@ def test_broken_export_format_only_matters_when_chosen(site, capsys):
     assert err == (
         "error: plugin 'yaml' (fake-yaml 0.1) failed to load: ImportError: PyYAML is not installed\n"
     )
+
+
+MISBEHAVING = '''
+from govspeech.errors import PluginError, UsageError
+from govspeech.plugin import Plugin
+
+
+class CrashInPrepare(Plugin):
+    description = "raises in prepare"
+
+    def prepare(self, options):
+        {}["missing"]
+
+    def run(self, tree, options, out):
+        return 0
+
+
+class Refuses(Plugin):
+    description = "raises its own errors"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--mode", default="run")
+
+    def prepare(self, options):
+        if options.mode == "bad":
+            raise UsageError("--mode bad is not a mode")
+
+    def run(self, tree, options, out):
+        out.write("partial")
+        raise PluginError("cannot reach the dictionary")
+
+
+class CrashAtTheEnd(Plugin):
+    description = "fails in finish"
+
+    def run(self, tree, options, out):
+        out.write("一、内容\\n")
+        return 0
+
+    def finish(self, options, out):
+        out.write("half a trailer")
+        raise KeyError("trailer")
+
+
+class Clash(Plugin):
+    description = "adds an option the command line already has"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--encoding")
+
+    def run(self, tree, options, out):
+        return 0
+'''
+
+
+@pytest.fixture
+def misbehaving(site):
+    fake_distribution(
+        site,
+        "fake-bad",
+        "0.9",
+        {
+            COMMANDS: {
+                "prep": "fake_bad:CrashInPrepare",
+                "refuses": "fake_bad:Refuses",
+                "ending": "fake_bad:CrashAtTheEnd",
+                "clash": "fake_bad:Clash",
+                "help": "fake_bad:Refuses",
+            }
+        },
+        {"fake_bad": MISBEHAVING},
+    )
+    return site
+
+
+def test_crash_in_prepare_is_one_line(misbehaving, capsys):
+    assert main(["prep", str(CORPUS_FILE)]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: plugin 'prep' (fake-bad 0.9) failed in prepare: KeyError: 'missing'\n"
+
+
+def test_plugin_errors_name_the_plugin(misbehaving, capsys, tmp_path):
+    assert main(["refuses", "--mode", "bad", str(CORPUS_FILE)]) == 2
+    assert capsys.readouterr().err == "error: govspeech refuses: --mode bad is not a mode\n"
+    target = tmp_path / "out.txt"
+    assert main(["refuses", str(CORPUS_FILE), "-o", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: plugin 'refuses' (fake-bad 0.9) on {CORPUS_FILE}: cannot reach the dictionary\n"
+    )
+    assert not target.exists()
+
+
+def test_failure_at_the_end_writes_no_output(misbehaving, capsys, tmp_path):
+    target = tmp_path / "out.txt"
+    assert main(["ending", str(CORPUS_FILE), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: plugin 'ending' (fake-bad 0.9) failed at the end: KeyError: 'trailer'\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_option_clash_is_the_plugins_fault(misbehaving, capsys):
+    assert main(["clash", str(CORPUS_FILE)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: plugin 'clash' (fake-bad 0.9) failed while adding its options: ")
+    assert "--encoding" in err and err.count("\n") == 1
+    assert main(["outline", "--depth", "1", str(CORPUS_FILE)]) == 0
+
+
+def test_builtin_command_names_are_reserved(misbehaving, capsys):
+    assert main(["help", "outline"]) == 0
+    captured = capsys.readouterr()
+    assert "--depth" in captured.out
+    assert captured.err == (
+        "warning: plugin 'help' (fake-bad 0.9) is ignored: 'help' is a built-in command\n"
+    )
+    assert main(["outline", "--depth", "1", str(CORPUS_FILE)]) == 0
+    assert capsys.readouterr().err == ""  # warnings about other commands stay quiet
+
+
+def test_exporter_option_clash_breaks_only_that_format(site, capsys):
+    fake_distribution(
+        site,
+        "fake-clash",
+        "1.0",
+        {EXPORTERS: {"clashy": "fake_clash:Clashy"}},
+        {
+            "fake_clash": """
+            from govspeech.plugin import Exporter
+
+            class Clashy(Exporter):
+                description = "adds --indent, which json already has"
+
+                def add_arguments(self, parser):
+                    parser.add_argument("--indent")
+
+                def run(self, tree, options, out):
+                    return 0
+            """
+        },
+    )
+    assert main(["export", "--format", "json", str(CORPUS_FILE)]) == 0
+    assert capsys.readouterr().out.startswith("{")
+    assert main(["export", "--format", "clashy", str(CORPUS_FILE)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: plugin 'clashy' (fake-clash 1.0) failed while adding its options")

@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from . import __version__
@@ -98,7 +98,7 @@ def _command_parser(spec: PluginSpec, plugin: PluginProtocol) -> argparse.Argume
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common_arguments(parser)
-    plugin.add_arguments(parser)
+    _Guard(spec)("while adding its options", plugin.add_arguments, parser)
     return parser
 
 
@@ -125,13 +125,29 @@ def _top_help(registry: Registry) -> str:
     return "\n\n".join([usage, _DESCRIPTION, _commands_help(registry), options, _EXAMPLES])
 
 
+def _commands() -> Registry:
+    """The command plugins, without those that take a built-in command's name."""
+    registry = discover(COMMANDS)
+    clashes = [name for name in _BUILTIN if name in registry.specs]
+    if not clashes:
+        return registry
+    warnings = list(registry.warnings)
+    for name in clashes:
+        spec = registry.specs[name]
+        warnings.append(
+            f"warning: plugin {name!r} ({spec.origin}) is ignored: {name!r} is a built-in command"
+        )
+    specs = {k: v for k, v in registry.specs.items() if k not in clashes}
+    return Registry(registry.group, specs, tuple(warnings))
+
+
 def _list_plugins(args: list[str]) -> int:
     if args:
         raise UsageError("govspeech plugins: takes no arguments")
     status = EXIT_OK
     rows: list[tuple[str, str, str, str]] = []
     for kind, group in (("command", COMMANDS), ("format", EXPORTERS)):
-        registry = discover(group)
+        registry = _commands() if group == COMMANDS else discover(group)
         for warning in registry.warnings:
             _say(warning)
         for name in registry.names():
@@ -165,15 +181,44 @@ def _stdout(binary: bool) -> IO[Any]:
     return sys.stdout
 
 
-def _plugin_failure(spec: PluginSpec, where: str, exc: Exception) -> str:
-    message = " ".join(str(exc).split())
-    name = type(exc).__name__
-    return f"error: plugin {spec.name!r} ({spec.origin}) failed {where}: {name}: {message}"
+class _Guard:
+    """Calls a plugin's methods; whatever they raise becomes one line naming the plugin."""
+
+    def __init__(self, spec: PluginSpec) -> None:
+        self.spec = spec
+        self.what = f"plugin {spec.name!r} ({spec.origin})"
+
+    def __call__(self, where: str, method: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return method(*args)
+        except UsageError as exc:
+            message = str(exc)
+            if not message.startswith("govspeech"):
+                message = f"govspeech {self.spec.name}: {message}"
+            raise UsageError(message) from exc
+        except PluginError as exc:
+            if str(exc).startswith("plugin "):
+                raise
+            raise PluginError(f"{self.what} {where}: {_one_line(str(exc))}") from exc
+        except GovspeechError:
+            raise
+        except Exception as exc:
+            name = type(exc).__name__
+            raise PluginError(f"{self.what} failed {where}: {name}: {_one_line(str(exc))}") from exc
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _buffer(binary: bool) -> io.BytesIO | io.StringIO:
+    return io.BytesIO() if binary else io.StringIO()
 
 
 def _run(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace) -> int:
+    guard = _Guard(spec)
     options.files = inputs = expand(options.inputs)
-    plugin.prepare(options)
+    guard("in prepare", plugin.prepare, options)
     binary = bool(plugin.binary)
     target: AtomicOutput | None = None
     if options.output is not None:
@@ -183,41 +228,42 @@ def _run(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace) 
         out = _stdout(binary)
     input_errors = plugin_errors = findings = done = 0
     try:
-        plugin.start(options, out)
+        # Everything a plugin writes is buffered per step, so a plugin failing half-way
+        # through a file leaves nothing of that file in the output.
+        head = _buffer(binary)
+        guard("at the start", plugin.start, options, head)
+        out.write(head.getvalue())
         for name in inputs:
+            body = _buffer(binary)
             try:
                 tree = read_input(name, options.encoding)
+                findings |= guard(f"on {name}", plugin.run, tree, options, body) or 0
             except GovspeechError as exc:
-                _say(f"error: {exc}")
-                input_errors += 1
-                continue
-            # Each file's output is buffered, so a plugin failing half-way through a file
-            # leaves nothing of that file in the output.
-            buffer: io.BytesIO | io.StringIO = io.BytesIO() if binary else io.StringIO()
-            try:
-                findings |= plugin.run(tree, options, buffer) or 0
-            except GovspeechError as exc:
-                _say(f"error: {name}: {exc}")
-                plugin_errors += 1
-                continue
-            except Exception as exc:
                 if options.debug:
                     traceback.print_exc()
-                _say(_plugin_failure(spec, f"on {name}", exc))
-                plugin_errors += 1
+                _say(f"error: {exc}")
+                if exc.exit_code == EXIT_USAGE:
+                    input_errors += 1
+                else:
+                    plugin_errors += 1
                 continue
-            out.write(buffer.getvalue())
+            out.write(body.getvalue())
             out.flush()
             done += 1
+        tail = _buffer(binary)
         try:
-            findings |= plugin.finish(options, out) or 0
-        except GovspeechError:
-            raise
-        except Exception as exc:
+            findings |= guard("at the end", plugin.finish, options, tail) or 0
+        except GovspeechError as exc:
             if options.debug:
                 traceback.print_exc()
-            _say(_plugin_failure(spec, "at the end", exc))
-            plugin_errors += 1
+            _say(f"error: {exc}")
+            if exc.exit_code == EXIT_USAGE:
+                input_errors += 1
+            else:
+                plugin_errors += 1
+            done = 0  # an output without its ending is not written at all
+        else:
+            out.write(tail.getvalue())
         if target is not None and done == 0:
             target.discard()
     except BaseException as exc:
@@ -268,9 +314,13 @@ def _main(args: list[str]) -> int:
     if "--version" in top:
         print(f"govspeech {__version__}")
         return EXIT_OK
-    registry = discover(COMMANDS)
-    for warning in registry.warnings:
-        _say(warning)
+    registry = _commands()
+    if command is None or command == "help" or (top & {"-h", "--help"}):
+        for warning in registry.warnings:
+            _say(warning)
+    elif command != "plugins":
+        for warning in registry.warnings_for(command):
+            _say(warning)
     if command is None:
         if top & {"-h", "--help"}:
             print(_top_help(registry))

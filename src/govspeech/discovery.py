@@ -69,6 +69,10 @@ class Registry:
         """Plugin names in sorted order."""
         return sorted(self.specs)
 
+    def warnings_for(self, name: str) -> list[str]:
+        """The warnings about the plugin called ``name``."""
+        return [w for w in self.warnings if w.startswith(f"warning: plugin {name!r} ")]
+
 
 def _choose(name: str, candidates: list[PluginSpec]) -> tuple[PluginSpec, str]:
     # Our own distribution wins a tie (so nobody replaces a built-in by accident), then the
