@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata as metadata
 import sys
 import textwrap
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from govspeech.cli import main
-from govspeech.discovery import discover, load
+from govspeech.discovery import discover, entry_points, load
 from govspeech.errors import PluginLoadError
 from govspeech.plugin import COMMANDS, EXPORTERS, Plugin
 
@@ -58,6 +59,25 @@ def site(tmp_path, monkeypatch):
     yield folder
     for name in [m for m in sys.modules if m.startswith("fake_")]:
         del sys.modules[name]
+
+
+@pytest.mark.parametrize(
+    "group", ["console_scripts", "govspeech.plugins", "govspeech.exporters", "pytest11"]
+)
+def test_entry_point_reader_agrees_with_importlib_metadata(group, site):
+    # A distribution installed twice (an older copy later on the path) counts once.
+    fake_distribution(site, "fake-hello", "1.2", {COMMANDS: {"hello": "fake_hello:Hello"}}, {})
+    later = site.parent / "later"
+    fake_distribution(later, "fake-hello", "1.0", {COMMANDS: {"old": "fake_old:Old"}}, {})
+    sys.path.append(str(later))
+    try:
+        ours = sorted((ep.name, ep.value) for ep in entry_points(group))
+        theirs = sorted((ep.name, ep.value) for ep in metadata.entry_points(group=group))
+    finally:
+        sys.path.remove(str(later))
+    assert ours == theirs
+    if group == COMMANDS:
+        assert ("hello", "fake_hello:Hello") in ours and ("old", "fake_old:Old") not in ours
 
 
 def test_builtins_are_registered_like_third_party_plugins():

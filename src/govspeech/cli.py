@@ -9,7 +9,6 @@ broken. Errors are one line on stderr (``--debug`` adds the traceback); exit cod
 from __future__ import annotations
 
 import argparse
-import difflib
 import io
 import os
 import signal
@@ -303,6 +302,8 @@ def _find(command: str, registry: Registry) -> PluginSpec:
     spec = registry.specs.get(command)
     if spec is None:
         known = [*registry.names(), *_BUILTIN]
+        import difflib  # only for this message: keeps start-up light
+
         close = difflib.get_close_matches(command, known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; commands: {', '.join(known)}"
         raise UsageError(f"govspeech: unknown command {command!r}{hint}")
