@@ -99,6 +99,9 @@ class Export(Plugin):
         assert self._chosen is not None, "prepare() runs first"
         return self._chosen
 
+    def suffix(self, options: argparse.Namespace) -> str:
+        return str(self._exporter().suffix(options))
+
     def start(self, options: argparse.Namespace, out: IO[Any]) -> None:
         self._exporter().start(options, out)
 

@@ -162,6 +162,9 @@ class Outline(Plugin):
         # one object per line (JSON Lines) rather than one big array.
         options.many = len(options.files) > 1
 
+    def suffix(self, options: argparse.Namespace) -> str:
+        return {"text": ".txt", "markdown": ".md", "json": ".json"}[options.format]
+
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         outline = to_outline_dict(tree, kinds=options.kinds, depth=options.depth)
         if options.format == "json":

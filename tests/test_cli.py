@@ -191,18 +191,30 @@ def test_one_bad_file_among_good_ones(capsys, tmp_path):
 # --- output ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (lambda d: d / "no-such-folder" / "out.txt", "does not exist"),
-        (lambda d: d, "is a directory"),
-    ],
-    ids=["missing-folder", "directory"],
-)
-def test_unwritable_output(capsys, tmp_path, make, message):
-    code, out, err = run(capsys, "outline", str(CORPUS_FILE), "-o", str(make(tmp_path)))
-    assert code == 2 and message in one_error_line(err) and out == ""
+def test_output_in_a_missing_folder(capsys, tmp_path):
+    code, out, err = run(capsys, "outline", str(CORPUS_FILE), "-o", str(tmp_path / "no" / "o.txt"))
+    assert code == 2 and "does not exist" in one_error_line(err) and out == ""
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_folder_gets_one_file_per_input(capsys, tmp_path):
+    src = tmp_path / "src"
+    (src / "乡镇").mkdir(parents=True)
+    (src / "县里.txt").write_text(SPEECH, encoding="utf-8")
+    (src / "乡镇" / "镇里.txt").write_text(SPEECH.replace("安全生产", "人才"), encoding="gb18030")
+    (src / "乡镇" / "空.txt").write_bytes(b"")
+    out_dir = tmp_path / "out"
+    code, out, err = run(capsys, "outline", "--format", "json", str(src), "-o", f"{out_dir}/")
+    assert code == 2 and out == ""
+    assert "空.txt: no text" in one_error_line(err)
+    written = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file())
+    assert written == ["乡镇/镇里.json", "县里.json"]
+    data = json.loads((out_dir / "乡镇" / "镇里.json").read_text(encoding="utf-8"))
+    assert data["documents"][0]["title"] == "关于加强人才工作的讲话"
+    # An existing folder works without the trailing slash, and never overwrites an input.
+    code, _, err = run(capsys, "outline", str(src / "县里.txt"), "-o", str(src))
+    assert code == 2 and "would overwrite its input" in one_error_line(err)
+    assert (src / "县里.txt").read_text(encoding="utf-8") == SPEECH
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permissions")

@@ -9,26 +9,20 @@ broken. Errors are one line on stderr (``--debug`` adds the traceback); exit cod
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
-from typing import IO, Any, NoReturn
+from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__
 from .discovery import PluginSpec, Registry, discover, load
 from .errors import GovspeechError, PluginError, UsageError
-from .inputs import expand, read_input
-from .output import AtomicOutput
 from .plugin import COMMANDS, EXPORTERS, PluginProtocol
+from .runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Guard, run_command
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 _BUILTIN = {
     "plugins": "List installed plugins (commands and export formats) with their versions",
@@ -75,7 +69,8 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE (atomically: it appears complete or not at all) instead of stdout",
+        help="write to FILE instead of stdout, atomically (it appears complete or not at all); "
+        "a folder (existing, or ending in /) gets one file per input",
     )
     parser.add_argument(
         "--encoding",
@@ -97,7 +92,7 @@ def _command_parser(spec: PluginSpec, plugin: PluginProtocol) -> argparse.Argume
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common_arguments(parser)
-    _Guard(spec)("while adding its options", plugin.add_arguments, parser)
+    Guard(spec)("while adding its options", plugin.add_arguments, parser)
     return parser
 
 
@@ -168,114 +163,6 @@ def _list_plugins(args: list[str]) -> int:
     return status
 
 
-def _stdout(binary: bool) -> IO[Any]:
-    if binary:
-        if sys.stdout.isatty():
-            raise UsageError("refusing to write binary output to a terminal; use -o FILE")
-        return sys.stdout.buffer
-    if getattr(sys.stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8":
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8")
-    return sys.stdout
-
-
-class _Guard:
-    """Calls a plugin's methods; whatever they raise becomes one line naming the plugin."""
-
-    def __init__(self, spec: PluginSpec) -> None:
-        self.spec = spec
-        self.what = f"plugin {spec.name!r} ({spec.origin})"
-
-    def __call__(self, where: str, method: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return method(*args)
-        except UsageError as exc:
-            message = str(exc)
-            if not message.startswith("govspeech"):
-                message = f"govspeech {self.spec.name}: {message}"
-            raise UsageError(message) from exc
-        except PluginError as exc:
-            if str(exc).startswith("plugin "):
-                raise
-            raise PluginError(f"{self.what} {where}: {_one_line(str(exc))}") from exc
-        except GovspeechError:
-            raise
-        except Exception as exc:
-            name = type(exc).__name__
-            raise PluginError(f"{self.what} failed {where}: {name}: {_one_line(str(exc))}") from exc
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _buffer(binary: bool) -> io.BytesIO | io.StringIO:
-    return io.BytesIO() if binary else io.StringIO()
-
-
-def _run(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace) -> int:
-    guard = _Guard(spec)
-    options.files = inputs = expand(options.inputs)
-    guard("in prepare", plugin.prepare, options)
-    binary = bool(plugin.binary)
-    target: AtomicOutput | None = None
-    if options.output is not None:
-        target = AtomicOutput(options.output, binary=binary)
-        out: IO[Any] = target.__enter__()
-    else:
-        out = _stdout(binary)
-    input_errors = plugin_errors = findings = done = 0
-    try:
-        # Everything a plugin writes is buffered per step, so a plugin failing half-way
-        # through a file leaves nothing of that file in the output.
-        head = _buffer(binary)
-        guard("at the start", plugin.start, options, head)
-        out.write(head.getvalue())
-        for name in inputs:
-            body = _buffer(binary)
-            try:
-                tree = read_input(name, options.encoding)
-                findings |= guard(f"on {name}", plugin.run, tree, options, body) or 0
-            except GovspeechError as exc:
-                if options.debug:
-                    traceback.print_exc()
-                _say(f"error: {exc}")
-                if exc.exit_code == EXIT_USAGE:
-                    input_errors += 1
-                else:
-                    plugin_errors += 1
-                continue
-            out.write(body.getvalue())
-            out.flush()
-            done += 1
-        tail = _buffer(binary)
-        try:
-            findings |= guard("at the end", plugin.finish, options, tail) or 0
-        except GovspeechError as exc:
-            if options.debug:
-                traceback.print_exc()
-            _say(f"error: {exc}")
-            if exc.exit_code == EXIT_USAGE:
-                input_errors += 1
-            else:
-                plugin_errors += 1
-            done = 0  # an output without its ending is not written at all
-        else:
-            out.write(tail.getvalue())
-        if target is not None and done == 0:
-            target.discard()
-    except BaseException as exc:
-        if target is not None:
-            target.__exit__(type(exc), exc, exc.__traceback__)
-        raise
-    if target is not None:
-        target.__exit__(None, None, None)
-    if input_errors:
-        return EXIT_USAGE
-    return EXIT_FAILED if plugin_errors or findings else EXIT_OK
-
-
 def _split(args: list[str]) -> tuple[set[str], str | None, list[str]]:
     """Top-level options, the command and the command's own arguments."""
     top: set[str] = set()
@@ -342,7 +229,7 @@ def _main(args: list[str]) -> int:
     except SystemExit as exc:  # --help printed
         return int(exc.code or 0)
     options.debug = options.debug or "--debug" in top
-    return _run(spec, plugin, options)
+    return run_command(spec, plugin, options)
 
 
 def _on_sigterm(signum: int, frame: object) -> None:

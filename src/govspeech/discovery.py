@@ -27,7 +27,17 @@ from .plugin import PluginProtocol
 __all__ = ["PluginSpec", "Registry", "discover", "entry_points", "load"]
 
 _OWN_DISTRIBUTION = "govspeech"
-_REQUIRED = ("name", "description", "binary", "add_arguments", "prepare", "start", "run", "finish")
+_REQUIRED = (
+    "name",
+    "description",
+    "binary",
+    "add_arguments",
+    "prepare",
+    "start",
+    "run",
+    "finish",
+    "suffix",
+)
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
 
 

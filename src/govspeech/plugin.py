@@ -8,6 +8,7 @@ the command line in this order::
     start(options, out)          # once, the output is open
     run(tree, options, out)      # once per input file, with the parsed tree; returns a status
     finish(options, out)         # once, after the last file; returns a status
+    suffix(options)              # the file suffix when writing one file per input
 
 ``options`` is the parsed command line; ``options.files`` lists the input files after folders
 and patterns were expanded (``-`` is standard input). ``out`` is a text stream (UTF-8), or a
@@ -55,6 +56,8 @@ class PluginProtocol(Protocol):
 
     def finish(self, options: argparse.Namespace, out: IO[Any]) -> int: ...
 
+    def suffix(self, options: argparse.Namespace) -> str: ...
+
 
 class Plugin:
     """Base class for plugins: override ``run``, and the other methods when you need them."""
@@ -85,6 +88,10 @@ class Plugin:
         """Write whatever comes after the last file; return 0, or 1 for findings."""
         return 0
 
+    def suffix(self, options: argparse.Namespace) -> str:
+        """The file-name suffix of outputs written one per input (``-o folder/``)."""
+        return ".txt"
+
 
 class Exporter(Plugin):
     """Base class for ``export --format NAME`` formats (entry-point group ``govspeech.exporters``).
@@ -93,5 +100,10 @@ class Exporter(Plugin):
     options names that say which format they belong to (``--csv-bom``) unless they are general.
     """
 
-    #: File-name extensions (with the dot) that select this format for ``-o FILE``.
+    #: File-name extensions (with the dot) that select this format for ``-o FILE``; the
+    #: first also names the files written one per input (``-o folder/``).
     extensions: ClassVar[tuple[str, ...]] = ()
+
+    def suffix(self, options: argparse.Namespace) -> str:
+        """The first of ``extensions``."""
+        return self.extensions[0] if self.extensions else ".out"
