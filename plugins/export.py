@@ -16,6 +16,7 @@ from govspeech.discovery import discover, load
 from govspeech.errors import PluginError, UsageError
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import EXPORTERS, Plugin, PluginProtocol
+from govspeech.runner import Guard
 
 DEFAULT_FORMAT = "json"
 
@@ -36,6 +37,8 @@ class Export(Plugin):
         self._exporters: dict[str, PluginProtocol] = {}
         self._failures: dict[str, str] = {}
         self._chosen: PluginProtocol | None = None
+        self._guard: Guard | None = None
+        self._warned = False
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         names = self._registry.names()
@@ -84,29 +87,33 @@ class Export(Plugin):
 
     def prepare(self, options: argparse.Namespace) -> None:
         fmt = self._format(options)
-        for warning in self._registry.warnings:
-            print(warning, file=sys.stderr)
+        if not self._warned:
+            for warning in self._registry.warnings_for(fmt):
+                print(warning, file=sys.stderr)
+            self._warned = True
         if fmt in self._failures:
             raise PluginError(self._failures[fmt])
         if fmt not in self._exporters:
             raise UsageError(f"govspeech export: format {fmt!r} is not installed")
         options.format = fmt
         self._chosen = self._exporters[fmt]
-        self._chosen.prepare(options)
+        # The format's own errors name the format, not this command.
+        self._guard = Guard(self._registry.specs[fmt], command=f"export --format {fmt}")
+        self._guard("in prepare", self._chosen.prepare, options)
         self.binary = bool(self._chosen.binary)
 
-    def _exporter(self) -> PluginProtocol:
-        assert self._chosen is not None, "prepare() runs first"
-        return self._chosen
+    def _call(self, where: str, method: str, *args: Any) -> Any:
+        assert self._chosen is not None and self._guard is not None, "prepare() runs first"
+        return self._guard(where, getattr(self._chosen, method), *args)
 
     def suffix(self, options: argparse.Namespace) -> str:
-        return str(self._exporter().suffix(options))
+        return str(self._call("choosing a file suffix", "suffix", options))
 
     def start(self, options: argparse.Namespace, out: IO[Any]) -> None:
-        self._exporter().start(options, out)
+        self._call("at the start", "start", options, out)
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
-        return self._exporter().run(tree, options, out)
+        return int(self._call(f"on {tree.path}", "run", tree, options, out) or 0)
 
     def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
-        return self._exporter().finish(options, out)
+        return int(self._call("at the end", "finish", options, out) or 0)

@@ -25,7 +25,7 @@ class JsonlExporter(Exporter):
     extensions = (".jsonl", ".ndjson")
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
-        data = tree.to_dict()
+        data: dict[str, Any] = tree.to_dict()
         for k, doc in enumerate(data["documents"]):
             line = dict(data, preamble=data["preamble"] if k == 0 else [], documents=[doc])
             out.write(json.dumps(line, ensure_ascii=False) + "\n")

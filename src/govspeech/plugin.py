@@ -11,8 +11,10 @@ the command line in this order::
     suffix(options)              # the file suffix when writing one file per input
 
 ``options`` is the parsed command line; ``options.files`` lists the input files after folders
-and patterns were expanded (``-`` is standard input). ``out`` is a text stream (UTF-8), or a
-binary stream when the plugin's ``binary`` is true.
+and patterns were expanded (``-`` is standard input); ``options.per_file`` is true when
+``-o`` names a folder, where each input gets its own output file (``prepare``, ``start``,
+``run`` and ``finish`` are then called again for each file, with ``options.files`` holding it).
+``out`` is a text stream (UTF-8), or a binary stream when the plugin's ``binary`` is true.
 A status is 0 (nothing to report) or 1 (findings, like a linter's). Raise `UsageError` for a
 bad option and `PluginError` for a failure you can explain in one line; anything else a plugin
 raises is reported as a failure of that plugin, naming it and its distribution.

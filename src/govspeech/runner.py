@@ -44,9 +44,11 @@ def _one_line(text: str) -> str:
 class Guard:
     """Calls a plugin's methods; whatever they raise becomes one line naming the plugin."""
 
-    def __init__(self, spec: PluginSpec) -> None:
+    def __init__(self, spec: PluginSpec, command: str | None = None) -> None:
         self.spec = spec
         self.what = f"plugin {spec.name!r} ({spec.origin})"
+        # Usage errors are prefixed with the command line the user typed.
+        self.command = f"govspeech {command or spec.name}"
 
     def __call__(self, where: str, method: Callable[..., Any], *args: Any) -> Any:
         try:
@@ -54,7 +56,7 @@ class Guard:
         except UsageError as exc:
             message = str(exc)
             if not message.startswith("govspeech"):
-                message = f"govspeech {self.spec.name}: {message}"
+                message = f"{self.command}: {message}"
             raise UsageError(message) from exc
         except PluginError as exc:
             if str(exc).startswith("plugin "):
@@ -207,10 +209,11 @@ def run_command(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Name
     guard = Guard(spec)
     tally = _Tally(bool(options.debug))
     options.files = expand(options.inputs)
+    options.per_file = options.output is not None and _is_folder(options.output)
     guard("in prepare", plugin.prepare, options)
     if options.output is None:
         _stream(guard, plugin, options, options.files, _stdout(bool(plugin.binary)), tally)
-    elif _is_folder(options.output):
+    elif options.per_file:
         _per_file(guard, plugin, options, tally)
     else:
         _to_file(guard, plugin, options, options.files, Path(options.output), tally)
