@@ -1,0 +1,153 @@
+"""The anatomy of a marker the grammar accepted: what surrounds its number, and how to write it.
+
+``（一）、`` is *prefix* ``（``, numeral ``一`` (Chinese script), *suffix* ``）、``. Keeping the
+numeral apart lets the checker compare forms (``1.`` and ``1、`` are one number in two forms),
+renumber (``二是`` → ``三是``) and rewrite a marker into the standard form without touching
+anything else. The grammar decides *whether* a text is a marker; this module only takes apart
+a marker it already accepted, the way `govspeech.numerals` reads its number.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = [
+    "Form",
+    "canonical_form",
+    "int_to_chinese",
+    "split_marker",
+    "text_is_fullwidth",
+]
+
+_CN_NUMERALS = frozenset("〇零一二两三四五六七八九十百千")
+_CN_DIGITS = "零一二三四五六七八九"
+_FULLWIDTH = "（）［］，。：；！？"
+_HALFWIDTH = "()[],.:;!?"
+_CIRCLED = {
+    "circled": [chr(0x2460 + k) for k in range(20)]
+    + [chr(0x3251 + k) for k in range(15)]
+    + [chr(0x32B1 + k) for k in range(15)],  # ①…⑳ ㉑…㉟ ㊱…㊿
+    "paren_digit": [chr(0x2474 + k) for k in range(20)],  # ⑴…⒇
+    "digit_stop": [chr(0x2488 + k) for k in range(20)],  # ⒈…⒛
+}
+
+
+def int_to_chinese(n: int) -> str:
+    """一 … 九十九 (and 一百 …): the numerals markers use."""
+    if n <= 0:
+        raise ValueError(f"no Chinese numeral for {n}")
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    if rest == 0:
+        return _CN_DIGITS[hundreds] + "百"
+    middle = "零" if rest < 10 else ""
+    tail = int_to_chinese(rest) if rest >= 20 or rest < 10 else "一" + int_to_chinese(rest)
+    return _CN_DIGITS[hundreds] + "百" + middle + tail
+
+
+@frozen
+class Form:
+    """A marker without its number: what comes before and after it, and the numeral script.
+
+    ``script`` is ``"chinese"`` (一), ``"ascii"`` (1), ``"fullwidth"`` (１), ``"circled"``
+    (①), ``"paren_digit"`` (⑴), ``"digit_stop"`` (⒈) or ``"none"`` (—— and 最后, which carry
+    no number).
+    """
+
+    prefix: str
+    script: str
+    suffix: str
+
+    def render(self, number: int | None) -> str:
+        """The marker with ``number`` written in this form."""
+        if number is None or self.script == "none":
+            return self.prefix + self.suffix
+        if self.script == "chinese":
+            numeral = int_to_chinese(number)
+        elif self.script == "ascii":
+            numeral = str(number)
+        elif self.script == "fullwidth":
+            numeral = "".join(chr(ord(d) - ord("0") + ord("０")) for d in str(number))
+        else:
+            table = _CIRCLED[self.script]
+            if not 1 <= number <= len(table):
+                raise ValueError(f"no {self.script} numeral for {number}")
+            numeral = table[number - 1]
+        return self.prefix + numeral + self.suffix
+
+
+def _script(ch: str) -> str | None:
+    if ch in _CN_NUMERALS:
+        return "chinese"
+    if "0" <= ch <= "9":
+        return "ascii"
+    if "０" <= ch <= "９":
+        return "fullwidth"
+    for script, table in _CIRCLED.items():
+        if ch in table:
+            return script
+    return None
+
+
+def split_marker(marker: str) -> tuple[Form, str]:
+    """The marker's form and its numeral as written (``""`` when it has none).
+
+    White space around the marker is not part of it; inside it (``（ 一 ）``) it is kept in
+    the form, so a form with spaces differs from the standard one.
+    """
+    text = marker.strip(" \t\u3000")
+    start = next((i for i, ch in enumerate(text) if _script(ch) is not None), None)
+    if start is None:
+        return Form(text, "none", ""), ""
+    script = _script(text[start])
+    end = start
+    while end < len(text) and _script(text[end]) == script:
+        end += 1
+        if script in _CIRCLED:  # one character is the whole numeral
+            break
+    # 第一 and 第十 are numerals; the 第 before them is prefix.
+    assert script is not None
+    return Form(text[:start], script, text[end:]), text[start:end]
+
+
+def text_is_fullwidth(text: str) -> bool:
+    """Whether a text punctuates in fullwidth （，。） rather than halfwidth (,.) forms."""
+    full = sum(text.count(ch) for ch in _FULLWIDTH)
+    half = sum(text.count(ch) for ch in _HALFWIDTH)
+    return full >= half
+
+
+def canonical_form(style: str, form: Form, *, fullwidth: bool, arabic_dot: str) -> Form:
+    """The standard form (GB/T 9704-2012, GB/T 15834-2011 B.3) of a marker of ``style``.
+
+    Brackets follow the text (（一） in fullwidth text, (一) in halfwidth text); Arabic
+    numerals are written in ASCII digits followed by ``arabic_dot``; nothing follows a
+    bracket; 一、 takes a 顿号 and 第一 a comma. Styles without a standard form keep theirs.
+    """
+    open_, close = ("（", "）") if fullwidth else ("(", ")")
+    comma = "，" if fullwidth else ","
+    if style == "cn_num":
+        return Form("", "chinese", "、")
+    if style == "cn_paren":
+        return Form(open_, "chinese", close)
+    if style == "ar_dot":
+        return Form("", "ascii", arabic_dot)
+    if style == "ar_paren":
+        return Form(open_, "ascii", close)
+    if style in ("circled", "paren_digit"):
+        return Form("", form.script, "")
+    if style == "ordinal":
+        return Form("第", "chinese", comma)
+    if style == "enum_shi":
+        return Form("", "chinese", "是")
+    if style == "enum_yao":
+        return Form("", "chinese", "要")
+    if style == "dash":
+        return Form("——", "none", "")
+    return form
