@@ -39,6 +39,7 @@ class Export(Plugin):
         self._chosen: PluginProtocol | None = None
         self._guard: Guard | None = None
         self._warned = False
+        self._owners: list[tuple[str, argparse.Action]] = []
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         names = self._registry.names()
@@ -59,6 +60,7 @@ class Export(Plugin):
             except PluginError as exc:
                 self._failures[name] = str(exc)
                 continue
+            before = len(parser._actions)
             try:
                 exporter.add_arguments(parser)
             except Exception as exc:  # an option clash must not break the other formats
@@ -69,6 +71,18 @@ class Export(Plugin):
                 )
                 continue
             self._exporters[name] = exporter
+            # Remember each format's options, to warn when one is given to another format.
+            for action in parser._actions[before:]:
+                self._owners.append((name, action))
+
+    def _warn_unused(self, fmt: str, options: argparse.Namespace) -> None:
+        # Options named after another format (--csv-bom, --html-title) do nothing here.
+        for owner, action in self._owners:
+            flags = [f for f in action.option_strings if f.startswith(f"--{owner}-")]
+            if owner == fmt or not flags:
+                continue
+            if getattr(options, action.dest, action.default) != action.default:
+                print(f"warning: {flags[0]} has no effect with --format {fmt}", file=sys.stderr)
 
     def _format(self, options: argparse.Namespace) -> str:
         if options.format:
@@ -90,6 +104,7 @@ class Export(Plugin):
         if not self._warned:
             for warning in self._registry.warnings_for(fmt):
                 print(warning, file=sys.stderr)
+            self._warn_unused(fmt, options)
             self._warned = True
         if fmt in self._failures:
             raise PluginError(self._failures[fmt])

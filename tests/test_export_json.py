@@ -90,3 +90,14 @@ def test_compact_and_json_lines(capsys, tmp_path, validator):
     for line in lines:
         validator.validate(json.loads(line))
     assert json.loads(lines[0])["documents"] == json.loads(lines[1])["documents"]
+
+
+def test_another_formats_option_warns(capsys):
+    assert main(["export", "--csv-bom", "--html-title", "x", str(CORPUS_FILE)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "warning: --csv-bom has no effect with --format json",
+        "warning: --html-title has no effect with --format json",
+    ]
+    assert main(["export", "--format", "csv", "--csv-bom", str(CORPUS_FILE)]) == 0
+    assert capsys.readouterr().err == ""
