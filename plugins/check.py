@@ -42,6 +42,7 @@ class Check(Plugin):
 
     def __init__(self) -> None:
         self._all: list[Finding] = []
+        self._checked = 0
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
@@ -58,10 +59,12 @@ class Check(Plugin):
     def prepare(self, options: argparse.Namespace) -> None:
         options.lint_config = load(options)
         self._all = []
+        self._checked = 0
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         found = findings_for(tree, options)
         self._all.extend(found)
+        self._checked += 1
         if options.format == "text" and not options.statistics:
             for finding in found:
                 out.write(finding.render() + "\n")
@@ -94,7 +97,13 @@ class Check(Plugin):
         safe = sum(1 for f in found if f.fix == "safe")
         unsafe = sum(1 for f in found if f.fix == "unsafe")
         if not found:
-            print("All checks passed.", file=sys.stderr)
+            # An input that could not be read was reported already: it did not pass.
+            unread = len(options.files) - self._checked
+            if not unread:
+                print("All checks passed.", file=sys.stderr)
+            elif self._checked:
+                n = self._checked
+                print(f"No findings in the {n} file{'s' * (n > 1)} read.", file=sys.stderr)
         else:
             files = len({f.path for f in found})
             tail = f", {safe} fixable with govspeech fix" if safe else ""

@@ -6,7 +6,8 @@ current folder upwards, or the file given with ``--config``; the command-line op
 
 A line is exempt from a check when it holds a suppression comment: ``govspeech: noqa``
 (every code) or ``govspeech: noqa GS102, GS304`` (those codes), anywhere on the line —
-conventionally at its end in brackets, ``【govspeech: noqa GS102】``.
+conventionally at its end in brackets, ``【govspeech: noqa GS102】``. The colon may be
+fullwidth (``govspeech：noqa``), as a Chinese input method types it.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ _KEYS = {
     "per-file-ignores",
 }
 _DOTS = {"auto": "auto", "．": "．", ".": ".", "fullwidth": "．", "halfwidth": "."}
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _NOQA = re.compile(
-    r"govspeech:\s*noqa(?:[:\s]+(?P<codes>GS\d{3}(?:[\s,，、]+GS\d{3})*))?", re.IGNORECASE
+    r"govspeech[:：]\s*noqa(?:[:：\s]+(?P<codes>GS\d{3}(?:[\s,，、]+GS\d{3})*))?", re.IGNORECASE
 )
 
 
@@ -198,7 +200,9 @@ def noqa_lines(text: str) -> dict[int, frozenset[str] | None]:
     out: dict[int, frozenset[str] | None] = {}
     if "noqa" not in text.lower():
         return out
-    for number, line in enumerate(text.splitlines(), 1):
+    # Lines as the parser counts them: only \n, \r\n and \r end one (str.splitlines would
+    # also split at \f, \x85 or \u2028 and put the comment on the wrong line).
+    for number, line in enumerate(_LINES.findall(text), 1):
         match = _NOQA.search(line)
         if match:
             codes = match.group("codes")

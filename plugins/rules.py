@@ -8,7 +8,7 @@ documented in docs/check.md; `RULES` is the table both commands and the docs are
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
 from attrs import define, field, frozen
@@ -67,6 +67,7 @@ _RANK_ABOVE = {"part": 0, "chapter": 1, "section": 2}
 # Families that share a level when nesting: (1) and 1) are one run.
 _GROUP = {"ar_half_paren": "ar_paren", "cn_bare": "cn_num"}
 _FINAL = "。！？；!?;"
+_SHI_YAO = frozenset({"enum_shi", "enum_yao"})
 
 
 @frozen
@@ -115,8 +116,10 @@ class Mark:
     form: Form
     title: str = ""
     same_line_title: bool = True
-    #: what fix would write, by aspect: the renumbered number, the repaired form
+    #: what fix would write, by aspect: the renumbered number (number_fix_safe keeps the
+    #: jumps GS101 reports), the repaired form
     number_fix: int | None = None
+    number_fix_safe: int | None = None
     form_fix: Form | None = None
     codes: set[str] = field(factory=set)
 
@@ -130,7 +133,7 @@ class Mark:
         chosen = set(codes) & self.codes
         number = self.number
         if chosen & NUMBERING and self.number_fix is not None:
-            number = self.number_fix
+            number = self.number_fix if "GS101" in chosen else self.number_fix_safe
         form = self.form
         if chosen & FORMS and self.form_fix is not None:
             form = self.form_fix
@@ -196,19 +199,44 @@ def _families(marks: list[Mark]) -> list[str]:
     """The family each mark is numbered in among its siblings.
 
     (1) and 1) are one family; so are 一是 and 一要 when one stands in the other's sequence
-    (一是 二要 三是: a slip of the pen, not two lists).
+    (一是 二要 三是: a slip of the pen, not two lists; see `_slips`).
     """
     keys = [_GROUP.get(m.style, m.style) for m in marks]
-    enums = [i for i, m in enumerate(marks) if m.style in ("enum_shi", "enum_yao")]
-    for a, b, c in zip(enums, enums[1:], enums[2:], strict=False):
-        outer, mid = marks[a], marks[b]
-        if (
-            marks[c].style == outer.style != mid.style
-            and outer.number is not None
-            and mid.number == outer.number + 1 == (marks[c].number or 0) - 1
-        ):
-            keys[b] = keys[a]
+    enums = [i for i, m in enumerate(marks) if m.style in _SHI_YAO]
+    k = 0
+    while k < len(enums):
+        # enums[k] and enums[j] of one style, those between of the other.
+        j = k + 1
+        while j < len(enums) and marks[enums[j]].style != marks[enums[k]].style:
+            j += 1
+        between = [marks[i] for i in enums[k + 1 : j]]
+        if j < len(enums) and between and _slips(marks[enums[k]], between, marks[enums[j]]):
+            for i in enums[k + 1 : j]:
+                keys[i] = keys[enums[k]]
+            k = j
+        else:
+            k += 1
     return keys
+
+
+def _slips(before: Mark | Section, mids: Sequence[Mark | Section], after: Mark | Section) -> bool:
+    """Are ``mids`` items of the list of ``before`` and ``after`` written 要 for 是 (or 是 for
+    要)? They are when their numbers fill the gap between the two (一是 二要 三要 四是), or, for
+    one item, when it follows ``before`` or leads to ``after`` and those two are not
+    consecutive themselves (一是 五是 三要 四是 has a slip and a gap; 一是 一要 二是 is a list
+    inside a list)."""
+    b, a = before.number, after.number
+    numbers = [m.number for m in mids]
+    if b is None or a is None or not numbers or before.style != after.style:
+        return False
+    if any(m.number is None or {before.style, m.style} != _SHI_YAO for m in mids):
+        return False
+    first = numbers[0] or 0
+    if numbers != list(range(first, first + len(numbers))):
+        return False
+    if first == b + 1 and numbers[-1] == a - 1:
+        return True
+    return len(numbers) == 1 and a != b + 1 and first in (b + 1, a - 1)
 
 
 def _runs(marks: list[Mark], keys: list[str]) -> Iterator[tuple[list[Mark], bool]]:
@@ -228,7 +256,10 @@ def _runs(marks: list[Mark], keys: list[str]) -> Iterator[tuple[list[Mark], bool
             # list (its first items may sit inside a paragraph), a repeated number a slip.
             again = mark.number == 1 and len(run) > 1 and prev != 1
             if mark.kind == "enum" and prev is not None and mark.number < prev:
-                again = True
+                # … unless it is the number its place in the run calls for: 一是 五是 三是 is
+                # one list with a slip, not two.
+                place = {len(run) + 1, (run[0].number or 0) + len(run)}
+                again = mark.number not in place
             if again:
                 yield run, restart
                 run, restart = [], True
@@ -248,6 +279,7 @@ class _Checker:
         self.findings: list[Finding] = []
         self.marks: list[Mark] = []
         self.joined: set[int] = set()  # enumeration items whose paragraphs go on with the list
+        self.adopted: set[int] = set()  # slips nested below the item before them (see slips)
 
     def add(self, code: str, line: int, column: int, message: str, mark: Mark | None) -> None:
         if code not in self.settings.select:
@@ -293,9 +325,9 @@ class _Checker:
             block[0].reason, "web-page boilerplate"
         )
         first = next(leaf for leaf in block if leaf.content.strip())
-        self.add(
-            "GS501", first.line, first.column, f"{what} left in the text: {snippet}{more}", None
-        )
+        # A licence notice (Wikisource's public-domain trailer) is GS502, off by default.
+        code = "GS502" if block[0].reason == "licence" else "GS501"
+        self.add(code, first.line, first.column, f"{what} left in the text: {snippet}{more}", None)
 
     def document(self, doc: Document) -> None:
         text = "".join(leaf.text for leaf in doc.iter_leaves() if not isinstance(leaf, Boilerplate))
@@ -311,7 +343,8 @@ class _Checker:
             # An enumeration item whose paragraph goes on with the next item (三是….四是…)
             # was checked with its siblings; other paragraphs start lists of their own.
             own = () if id(sec) in self.joined else sec.paragraphs
-            self.siblings(sec.children, sec, own)
+            children = tuple(c for c in sec.children if id(c) not in self.adopted)
+            self.siblings(children, sec, own)
             stack.extend(sec.children)
 
     # ------------------------------------------------------------------ siblings
@@ -321,16 +354,34 @@ class _Checker:
     ) -> None:
         """Check the children of one parent, with the enumerations written inside the
         parent's paragraphs and inside enumeration items' paragraphs, in text order."""
+        sections = self.slips(sections)
         heads = [_section_mark(s) for s in sections]
         for mark, sec in zip(heads, sections, strict=True):
             if parent is not None:
                 self.levels(parent, sec, mark)
         inline = [m for para in own for m in _inline_marks(para)]
-        for sec, head in zip(sections, heads, strict=True):
+        for k, (sec, head) in enumerate(zip(sections, heads, strict=True)):
             if sec.kind != "enum" or sec.number is None:
                 continue
             theirs = [m for para in sec.paragraphs for m in _inline_marks(para)]
-            if theirs and theirs[0].number == sec.number + 1 and theirs[0].form == head.form:
+            if not theirs:
+                continue
+            nxt = heads[k + 1] if k + 1 < len(heads) else None
+            # 一是….二是… in 一是's paragraph, or 一是….二要… (a slip: GS301, not a new list).
+            goes_on = theirs[0].number == sec.number + 1 and (
+                theirs[0].form == head.form or {theirs[0].style, head.style} == _SHI_YAO
+            )
+            # 二要… / 抓好资源节约。一要… 二要… 三要… / 四要…: a list begun inside an item's
+            # paragraph that the next item goes on with.
+            feeds_next = (
+                nxt is not None
+                and nxt.kind == "enum"
+                and nxt.number is not None
+                and nxt.number != sec.number + 1
+                and theirs[-1].number == nxt.number - 1
+                and theirs[-1].form == nxt.form
+            )
+            if goes_on or feeds_next:
                 inline.extend(theirs)
                 self.joined.add(id(sec))
         marks = sorted(heads + inline, key=lambda m: m.start)
@@ -338,15 +389,42 @@ class _Checker:
         for mark in marks:
             self.forms(mark)
         keys = _families(marks)
-        for run, restart in _runs(marks, keys):
+        runs = list(_runs(marks, keys))
+        for run, restart in runs:
             self.numbering(run, restart=restart)
         self.mixed_forms(marks, keys)
-        self.punctuation(heads)
+        self.punctuation([run for run, _ in runs])
         self.lone(heads, sections, inline)
+
+    def slips(self, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        """The sections with a slip of the pen put back among its siblings.
+
+        一是 standing alone on its line is a heading the parser nests the next items under
+        when they are of another family: 一是… / 二要… / 三是… puts 二要 below 一是. It is the
+        second item of the list, written 要 for 是 (GS301), not a list of its own.
+        """
+        out: list[Section] = []
+        for k, sec in enumerate(sections):
+            out.append(sec)
+            nxt = sections[k + 1] if k + 1 < len(sections) else None
+            mids: list[Section] = []
+            for child in sec.children:
+                if child.style not in _SHI_YAO or child.style == sec.style:
+                    break
+                if mids and child.style != mids[0].style:
+                    break
+                mids.append(child)
+            if nxt is not None and mids and _slips(sec, mids, nxt):
+                out.extend(mids)
+                self.adopted.update(id(c) for c in mids)
+        return tuple(out)
 
     def numbering(self, run: list[Mark], *, restart: bool) -> None:
         first = run[0]
         numbered = first.kind == "numbered"
+        if not numbered and len(run) > 1 and all(m.number == 1 for m in run):
+            # 一是坚持四项基本原则，一是坚持改革开放: "one … the other …", not a slip.
+            return
         # Enumerations restart freely (two lists in one section); headings should not.
         if restart and numbered:
             self.flag(
@@ -358,6 +436,9 @@ class _Checker:
             self.flag(
                 first, "GS104", f"{first.marker} starts a run: expected {first.form.render(1)}"
             )
+        # The step from the item before, for the jumps: a safe fix keeps them (renumbering
+        # 一、 二、 二、 五、 gives 一、 二、 三、 五、; only --unsafe-fixes closes the gap).
+        steps = [1] * len(run)
         for position, (prev, mark) in enumerate(pairwise(run), 2):
             assert prev.number is not None and mark.number is not None
             expected = mark.form.render(prev.number + 1)
@@ -370,15 +451,25 @@ class _Checker:
             elif mark.number not in (prev.number + 1, position):
                 # A number that follows its predecessor, or stands where it should after an
                 # earlier slip (一是 二是 二是 四是), is right: flag only where the slip is.
+                steps[position - 1] = mark.number - prev.number
                 self.flag(
                     mark,
                     "GS101",
                     f"numbering jumps from {prev.marker} to {mark.marker} (expected {expected})",
                 )
         if any(m.codes & NUMBERING for m in run):
-            for k, mark in enumerate(run, 1):
-                mark.number_fix = k
-                mark.codes |= {c for m in run for c in m.codes & NUMBERING}
+            # Renumber from where the run starts: at one when GS104 says it should, else at
+            # its first number (an enumeration whose 一是 sits in an earlier paragraph).
+            base = 1 if "GS104" in first.codes or first.number is None else first.number
+            found = {c for m in run for c in m.codes & NUMBERING}
+            safe = base
+            for k, (mark, step) in enumerate(zip(run, steps, strict=True)):
+                if k and step != 1 and mark.number is not None and mark.number > safe + 1:
+                    safe = mark.number  # a jump left as it is
+                elif k:
+                    safe += step  # the next number, or a jump kept as a jump
+                mark.number_fix, mark.number_fix_safe = base + k, safe
+                mark.codes |= found
 
     # ------------------------------------------------------------------ forms
 
@@ -415,19 +506,25 @@ class _Checker:
         return ""
 
     def mixed_forms(self, marks: list[Mark], keys: list[str]) -> None:
+        # A marker GS302/GS303 rewrites counts in the form it will have: 第一、 第二， are
+        # one form (第一， once fixed), not two.
+        def form(m: Mark) -> Form:
+            if m.codes & {"GS302", "GS303"} and m.form_fix is not None:
+                return m.form_fix
+            return m.form
+
         groups: dict[str, list[Mark]] = {}
         for mark, key in zip(marks, keys, strict=True):
             if mark.style not in ("dash", "sequence"):
                 groups.setdefault(key, []).append(mark)
         for group in groups.values():
-            forms = Counter(m.form for m in group)
+            written = [form(m) for m in group]
+            forms = Counter(written)
             if len(forms) < 2:
                 continue
-            majority = max(
-                forms, key=lambda f: (forms[f], -group.index(next(m for m in group if m.form == f)))
-            )
-            for mark in group:
-                if mark.form != majority and not mark.codes & {"GS302", "GS303"}:
+            majority = max(forms, key=lambda f: (forms[f], -written.index(f)))
+            for mark, f in zip(group, written, strict=True):
+                if f != majority and not mark.codes & {"GS302", "GS303"}:
                     example = majority.render(mark.number)
                     mark.form_fix = majority
                     self.flag(
@@ -460,12 +557,13 @@ class _Checker:
 
     # ------------------------------------------------------------------ headings
 
-    def punctuation(self, marks: list[Mark]) -> None:
-        groups: dict[str, list[Mark]] = {}
-        for mark in marks:
-            if mark.kind == "numbered" and mark.same_line_title and mark.title.strip():
-                groups.setdefault(_GROUP.get(mark.style, mark.style), []).append(mark)
-        for group in groups.values():
+    def punctuation(self, runs: list[list[Mark]]) -> None:
+        # Headings are compared within their run: a list that restarts at 一、 (already
+        # GS103) is not the siblings of the run before it.
+        for run in runs:
+            group = [
+                m for m in run if m.kind == "numbered" and m.same_line_title and m.title.strip()
+            ]
             ends = [m.title.rstrip()[-1:] in _FINAL for m in group]
             if len(group) < 2 or all(ends) or not any(ends):
                 continue
