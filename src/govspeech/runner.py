@@ -100,7 +100,7 @@ def _stdout(binary: bool) -> IO[Any]:
         if sys.stdout.isatty():
             raise UsageError("refusing to write binary output to a terminal; use -o FILE")
         return sys.stdout.buffer
-    if getattr(sys.stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8":
+    if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
         reconfigure = getattr(sys.stdout, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
