@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -31,9 +32,17 @@ def test_wheel_install_parses_from_another_folder(tmp_path):
     # The example third-party plugin is a distribution of its own, not part of ours.
     assert not [n for n in names if "example" in n or "govspeech_stats" in n]
     env_dir = tmp_path / "env"
-    # The dependencies come from this environment; only govspeech itself is installed fresh.
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies come from this test environment: its site-packages go on the new
+    # environment's path through a .pth file (as plain paths, so this environment's editable
+    # govspeech is not activated there); only govspeech itself is installed fresh.
+    site_dir = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site_dir) / "_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
                    check=True)
     elsewhere = tmp_path / "elsewhere"
@@ -41,7 +50,7 @@ def test_wheel_install_parses_from_another_folder(tmp_path):
     corpus = ROOT / "tests" / "data" / "corpus_speeches.txt"
     code = (
         "import govspeech, sys\n"
-        "assert 'site-packages' in govspeech.__file__, govspeech.__file__\n"
+        f"assert govspeech.__file__.startswith({str(env_dir)!r}), govspeech.__file__\n"
         f"t = govspeech.parse_file({str(corpus)!r})\n"
         "from govspeech.serialize import load_schema\n"
         "print(len(t.documents), t.documents[0].title, load_schema()['title'][:9])\n"
@@ -54,6 +63,11 @@ def test_wheel_install_parses_from_another_folder(tmp_path):
                          cwd=elsewhere, capture_output=True, text=True, check=True)
     titles = [line for line in cli.stdout.splitlines() if line and not line.startswith(" ")]
     assert len({t.split(" (part")[0] for t in titles}) == 13
+    summary = subprocess.run(
+        [str(python), "-m", "govspeech", "summarize", "--depth", "1", str(corpus)],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    )
+    assert "外防输入、内防反弹" in summary.stdout  # the word lists ship in the wheel
     script = env_dir / "bin" / "govspeech"
     listing = subprocess.run([str(script), "plugins"], cwd=elsewhere, capture_output=True,
                              text=True, check=True).stdout
