@@ -58,6 +58,7 @@ class Check(Plugin):
 
     def prepare(self, options: argparse.Namespace) -> None:
         options.lint_config = load(options)
+        self.parallel = False  # finish reports on every finding of every file
         self._all = []
         self._checked = 0
 

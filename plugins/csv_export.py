@@ -102,6 +102,7 @@ class CsvExporter(Exporter):
     name = "csv"
     description = "One row per section: file, document, path, marker, title, body, positions"
     extensions = (".csv",)
+    parallel = True  # run depends on its file only
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         group = parser.add_argument_group("csv format")

@@ -317,6 +317,7 @@ class DocxExporter(Exporter):
     name = "docx"
     description = "A Word file in 公文 layout (GB/T 9704-2012): A4, 仿宋 body, 黑体/楷体 headings"
     extensions = (".docx",)
+    parallel = True  # run depends on its file only
     binary = True
 
     def __init__(self) -> None:

@@ -116,6 +116,7 @@ class Export(Plugin):
         self._guard = Guard(self._registry.specs[fmt], command=f"export --format {fmt}")
         self._guard("in prepare", self._chosen.prepare, options)
         self.binary = bool(self._chosen.binary)
+        self.parallel = bool(getattr(self._chosen, "parallel", False))
 
     def _call(self, where: str, method: str, *args: Any) -> Any:
         assert self._chosen is not None and self._guard is not None, "prepare() runs first"

@@ -21,6 +21,7 @@ class JsonExporter(Exporter):
     name = "json"
     description = "The whole tree as JSON: documents, sections, body paragraphs, positions"
     extensions = (".json",)
+    parallel = True  # run depends on its file only
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(

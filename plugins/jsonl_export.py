@@ -23,6 +23,7 @@ class JsonlExporter(Exporter):
     name = "jsonl"
     description = "One JSON object per document, one per line (JSON Lines), for corpora"
     extensions = (".jsonl", ".ndjson")
+    parallel = True  # run depends on its file only
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         data: dict[str, Any] = tree.to_dict()

@@ -118,6 +118,7 @@ class OpmlExporter(Exporter):
     name = "opml"
     description = "OPML 2.0 outline for outliners: marker + title per section, body as _note"
     extensions = (".opml",)
+    parallel = True  # run depends on its file only
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         add_no_body(parser)

@@ -124,6 +124,7 @@ class Outline(Plugin):
 
     name = "outline"
     description = "Print each document's heading tree: title, then marker + title per section"
+    parallel = True
     examples = (
         "govspeech outline 讲话.txt",
         "govspeech outline --depth 2 --lines 政府工作报告.txt",

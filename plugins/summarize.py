@@ -186,6 +186,7 @@ class Summarize(Plugin):
 
     name = "summarize"
     description = "Summarize each document: skeleton, key sentences (verbatim), keywords, 提法"
+    parallel = True
     examples = (
         "govspeech summarize 讲话.txt",
         "govspeech summarize --depth 1 --sentences 2 政府工作报告.txt",

@@ -360,7 +360,8 @@ def test_exit_codes(capsys, tmp_path):
     assert err.startswith("error: ") and "Found 18 findings in 1 file" in err
     code, out, err = run(capsys, "check", CLEAN, tmp_path / "empty.txt")
     assert (code, out) == (2, "")
-    assert "All checks passed" not in err and err.endswith("No findings in the 1 file read.\n")
+    assert "All checks passed" not in err and "No findings in the 1 file read.\n" in err
+    assert re.match(r"2 files, 1 documents, \d+ sections, 1 failed, [\d.]+ s$", err.splitlines()[-1])
     # A missing input stops the run before anything is checked.
     code, out, err = run(capsys, "check", INJECTED, tmp_path / "missing.txt")
     assert (code, out) == (2, "") and "missing.txt: no such file" in one_error_line(err)

@@ -78,11 +78,38 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         help="read the inputs in this encoding (gb18030, utf-8, big5…) instead of detecting it",
     )
     parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("txt", "docx", "html"),
+        metavar="KIND",
+        help="read the inputs as txt, docx or html (default: by extension, else by content)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="work on N files at a time in N processes (0: one per CPU); output stays in "
+        "input order",
+    )
+    parser.add_argument(
         "--debug", action="store_true", help="show tracebacks of errors (for bug reports)"
     )
 
 
-def _command_parser(spec: PluginSpec, plugin: PluginProtocol) -> argparse.ArgumentParser:
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes ≥ 0; got {value!r}")
+    return n or (os.cpu_count() or 1)
+
+
+def command_parser(spec: PluginSpec, plugin: PluginProtocol) -> argparse.ArgumentParser:
+    """The parser of one command: the common options plus the plugin's own."""
     examples = getattr(plugin, "examples", ())
     epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples) if examples else None
     parser = _Parser(
@@ -119,7 +146,7 @@ def _top_help(registry: Registry) -> str:
     return "\n\n".join([usage, _DESCRIPTION, _commands_help(registry), options, _EXAMPLES])
 
 
-def _commands() -> Registry:
+def commands() -> Registry:
     """The command plugins, without those that take a built-in command's name."""
     registry = discover(COMMANDS)
     clashes = [name for name in _BUILTIN if name in registry.specs]
@@ -141,7 +168,7 @@ def _list_plugins(args: list[str]) -> int:
     status = EXIT_OK
     rows: list[tuple[str, str, str, str]] = []
     for kind, group in (("command", COMMANDS), ("format", EXPORTERS)):
-        registry = _commands() if group == COMMANDS else discover(group)
+        registry = commands() if group == COMMANDS else discover(group)
         for warning in registry.warnings:
             _say(warning)
         for name in registry.names():
@@ -181,7 +208,7 @@ def _help_for(command: str, registry: Registry) -> int:
         print(f"govspeech {command}: {_BUILTIN[command]}")
         return EXIT_OK
     spec = _find(command, registry)
-    _command_parser(spec, load(spec)).print_help()
+    command_parser(spec, load(spec)).print_help()
     return EXIT_OK
 
 
@@ -202,7 +229,7 @@ def _main(args: list[str]) -> int:
     if "--version" in top:
         print(f"govspeech {__version__}")
         return EXIT_OK
-    registry = _commands()
+    registry = commands()
     if command is None or command == "help" or (top & {"-h", "--help"}):
         for warning in registry.warnings:
             _say(warning)
@@ -223,12 +250,13 @@ def _main(args: list[str]) -> int:
         return _help_for(rest[0], registry)
     spec = _find(command, registry)
     plugin = load(spec)
-    parser = _command_parser(spec, plugin)
+    parser = command_parser(spec, plugin)
     try:
         options = parser.parse_args(rest)
     except SystemExit as exc:  # --help printed
         return int(exc.code or 0)
     options.debug = options.debug or "--debug" in top
+    options.command, options.argv = spec.name, tuple(rest)
     return run_command(spec, plugin, options)
 
 

@@ -72,6 +72,9 @@ class Plugin:
     examples: ClassVar[tuple[str, ...]] = ()
     #: True when the output is bytes (a Word file), not text; may be set in ``prepare``.
     binary: bool = False
+    #: True when ``run`` depends on its file only (not on files before it), so that
+    #: ``--jobs N`` may call it in worker processes; may be set in ``prepare``.
+    parallel: bool = False
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add this command's options to ``parser`` (the common ones are already there)."""

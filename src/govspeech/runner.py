@@ -15,14 +15,16 @@ import argparse
 import io
 import os
 import sys
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .corpus import FileResult, Job, results
 from .discovery import PluginSpec
 from .errors import GovspeechError, OutputError, PluginError, UsageError
-from .inputs import STDIN, expand, read_input
+from .inputs import STDIN, expand
 from .output import AtomicOutput
 from .plugin import PluginProtocol
 
@@ -70,20 +72,64 @@ class Guard:
 
 
 class _Tally:
-    """What went wrong so far, and the exit code that says so."""
+    """What happened so far: files, documents, failures; the exit code; the progress bar."""
 
-    def __init__(self, debug: bool) -> None:
+    def __init__(self, debug: bool, total: int = 0) -> None:
         self.debug = debug
+        self.total = total
         self.usage_errors = self.failures = self.findings = 0
+        self.files = self.documents = self.sections = 0
+        self.started = time.perf_counter()
+        self.bar: Any = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm  # type: ignore[import-untyped]  # only for a person watching
+
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+
+    def say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            _say(message)
 
     def error(self, exc: GovspeechError) -> None:
         if self.debug:
             traceback.print_exc()
-        _say(f"error: {exc}")
-        if exc.exit_code == EXIT_USAGE:
+        self.failed(str(exc), exc.exit_code)
+
+    def failed(self, message: str, code: int) -> None:
+        self.say(f"error: {message}")
+        if code == EXIT_USAGE:
             self.usage_errors += 1
         else:
             self.failures += 1
+
+    def record(self, result: FileResult) -> bool:
+        """Count one file's result; False when it failed (its error is printed)."""
+        self.files += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        if result.error is not None:
+            self.failed(result.error, result.error_code)
+            return False
+        self.documents += result.documents
+        self.sections += result.sections
+        self.findings |= result.status
+        return True
+
+    def close(self) -> None:
+        """Take the progress bar down; after a corpus, one summary line."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        if self.total > 1:
+            failed = self.usage_errors + self.failures
+            seconds = time.perf_counter() - self.started
+            _say(
+                f"{self.files} files, {self.documents} documents, {self.sections} sections, "
+                f"{failed} failed, {seconds:.1f} s"
+            )
 
     def exit_code(self) -> int:
         if self.usage_errors:
@@ -108,30 +154,20 @@ def _stdout(binary: bool) -> IO[Any]:
 
 
 def _stream(
-    guard: Guard,
-    plugin: PluginProtocol,
-    options: argparse.Namespace,
-    files: list[str],
+    run: _Run,
     out: IO[Any],
-    tally: _Tally,
 ) -> int:
     """start, run per file, finish, into ``out``; the number of files written (0: discard)."""
+    plugin, options, guard, tally = run.plugin, run.options, run.guard, run.tally
     binary = bool(plugin.binary)
     head = _buffer(binary)
     guard("at the start", plugin.start, options, head)
     out.write(head.getvalue())
     done = 0
-    for name in files:
-        body = _buffer(binary)
-        try:
-            tree = read_input(name, options.encoding)
-            tally.findings |= guard(f"on {name}", plugin.run, tree, options, body) or 0
-        except GovspeechError as exc:
-            tally.error(exc)
-            continue
-        out.write(body.getvalue())
-        out.flush()
-        done += 1
+    for result in run.results(per_file=False):
+        if tally.record(result):
+            _write(out, result.output, binary)
+            done += 1
     tail = _buffer(binary)
     try:
         tally.findings |= guard("at the end", plugin.finish, options, tail) or 0
@@ -142,18 +178,26 @@ def _stream(
     return done
 
 
-def _to_file(
-    guard: Guard,
-    plugin: PluginProtocol,
-    options: argparse.Namespace,
-    files: list[str],
-    path: Path,
-    tally: _Tally,
-) -> None:
-    target = AtomicOutput(path, binary=bool(plugin.binary))
+def _write(out: IO[Any], data: str | bytes, binary: bool) -> None:
+    """Write a result to ``out``: a worker's UTF-8 bytes go straight to a text stream's
+    buffer (no decoding and encoding again)."""
+    if isinstance(data, bytes) and not binary:
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None and (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8"):
+            out.flush()
+            buffer.write(data)
+            buffer.flush()
+            return
+        data = data.decode("utf-8")
+    out.write(data)
+    out.flush()
+
+
+def _to_file(run: _Run, path: Path) -> None:
+    target = AtomicOutput(path, binary=bool(run.plugin.binary))
     out = target.__enter__()
     try:
-        if _stream(guard, plugin, options, files, out, tally) == 0:
+        if _stream(run, out) == 0:
             target.discard()
     except BaseException as exc:
         target.__exit__(type(exc), exc, exc.__traceback__)
@@ -182,39 +226,70 @@ def _targets(files: list[str], folder: Path, suffix: str) -> list[Path]:
     return out
 
 
-def _per_file(
-    guard: Guard, plugin: PluginProtocol, options: argparse.Namespace, tally: _Tally
-) -> None:
+def _per_file(run: _Run) -> None:
+    options, tally = run.options, run.tally
     folder = Path(options.output)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create folder ({exc.strerror or exc})") from None
-    suffix = str(guard("choosing a file suffix", plugin.suffix, options))
-    for name, path in zip(options.files, _targets(options.files, folder, suffix), strict=True):
-        # Each output file holds one input: the plugin sees a run over that one file.
-        one = argparse.Namespace(**vars(options))
-        one.files = [name]
-        guard("in prepare", plugin.prepare, one)
+    suffix = str(run.guard("choosing a file suffix", run.plugin.suffix, options))
+    targets = dict(zip(options.files, _targets(options.files, folder, suffix), strict=True))
+    # Each output file holds one input: the plugin sees a whole run over that one file.
+    for result in run.results(per_file=True):
+        if not tally.record(result):
+            continue
+        path = targets[result.path]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            data = result.output
+            with AtomicOutput(path, binary=True) as out:
+                out.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         except OSError as exc:
-            tally.error(OutputError(f"{path.parent}: cannot create folder ({exc.strerror})"))
-            continue
-        _to_file(guard, plugin, one, [name], path, tally)
+            tally.failed(f"{path}: cannot write ({exc.strerror or exc})", EXIT_USAGE)
+
+
+class _Run:
+    """One command run: the plugin, its options, and where results come from."""
+
+    def __init__(self, spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace):
+        self.spec, self.plugin, self.options = spec, plugin, options
+        self.guard = Guard(spec)
+        self.tally = _Tally(bool(options.debug), len(options.files))
+
+    def results(self, *, per_file: bool) -> Iterator[FileResult]:
+        options = self.options
+        jobs = int(getattr(options, "jobs", 1) or 1)
+        # A plugin whose finish needs what run saw (one page of all files, a count) runs in
+        # this process; one file per output is a whole run, fine anywhere.
+        if jobs > 1 and not per_file and not getattr(self.plugin, "parallel", False):
+            self.tally.say(
+                f"warning: {self.spec.name} gathers all files in one process; --jobs ignored"
+            )
+            jobs = 1
+        job = Job(
+            getattr(options, "command", self.spec.name),
+            tuple(getattr(options, "argv", ())),
+            tuple(options.files),
+            per_file,
+        )
+        return results((self.spec, self.plugin, options), job, jobs)
 
 
 def run_command(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace) -> int:
     """Run ``plugin`` over the inputs in ``options``; return the exit code."""
     guard = Guard(spec)
-    tally = _Tally(bool(options.debug))
     options.files = expand(options.inputs)
     options.per_file = options.output is not None and _is_folder(options.output)
     guard("in prepare", plugin.prepare, options)
-    if options.output is None:
-        _stream(guard, plugin, options, options.files, _stdout(bool(plugin.binary)), tally)
-    elif options.per_file:
-        _per_file(guard, plugin, options, tally)
-    else:
-        _to_file(guard, plugin, options, options.files, Path(options.output), tally)
-    return tally.exit_code()
+    run = _Run(spec, plugin, options)
+    try:
+        if options.output is None:
+            _stream(run, _stdout(bool(plugin.binary)))
+        elif options.per_file:
+            _per_file(run)
+        else:
+            _to_file(run, Path(options.output))
+    finally:
+        run.tally.close()
+    return run.tally.exit_code()
