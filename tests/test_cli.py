@@ -369,3 +369,29 @@ def test_export_json_stdout_is_utf8(capsys):
     assert "在全县疫情防控工作会议上的讲话篇一" in out and "\\u" not in out
     data = json.loads(out)
     assert data["schema"] == "govspeech/1" and len(data["documents"]) == 13
+
+
+def test_from_overrides_the_extension(capsys, tmp_path):
+    from .test_html_input import TYPED, div_page
+
+    page = tmp_path / "saved.txt"
+    page.write_bytes(div_page().encode("gbk"))
+    typed = tmp_path / "typed.txt"
+    typed.write_text(TYPED, encoding="utf-8")
+    code, out, _ = run(capsys, "outline", "--from", "html", str(page))
+    _, expected, _ = run(capsys, "outline", str(typed))
+    assert code == 0 and out == expected
+    _, out, _ = run(capsys, "outline", str(page))  # by its extension: markup read as text
+    assert out != expected
+    code, _, err = run(capsys, "outline", "--from", "pdf", str(page))
+    assert code == 2 and "--from" in one_error_line(err)
+
+
+def test_two_inputs_for_one_output_file_are_refused(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "讲话.txt").write_text(SPEECH, encoding="utf-8")
+    (src / "讲话.html").write_text(f"<html><body><p>{SPEECH}</p></body></html>", encoding="utf-8")
+    code, _, err = run(capsys, "outline", str(src), "-o", f"{tmp_path / 'out'}/")
+    assert code == 2 and "would both be written there" in one_error_line(err)
+    assert not list((tmp_path / "out").rglob("*.txt"))

@@ -8,7 +8,7 @@ from attrs import evolve
 
 from .build import parse_text
 from .nodes import ParsedFile
-from .source import read_source
+from .readers import read_source_any
 
 __all__ = ["parse", "parse_file"]
 
@@ -24,12 +24,27 @@ def parse(text: str) -> ParsedFile:
     return parse_text(text)
 
 
-def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> ParsedFile:
-    """Read, decode and parse the file at ``path``.
+def parse_file(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    source_format: str | None = None,
+) -> ParsedFile:
+    """Read, decode and parse the file at ``path``: a text file, a Word .docx or a web page.
 
-    The encoding is detected (UTF-8 with or without BOM, GB18030/GBK, Big5, UTF-16) unless
-    given; the one used is in ``tree.encoding``. Raises `InputNotFoundError`,
-    `InputReadError`, `BinaryInputError` or `DecodeError` (all `GovspeechError`).
+    ``source_format`` (``"txt"``, ``"docx"``, ``"html"``) says what the file is; None tells
+    it by the extension (.txt .text, .docx, .html .htm .shtml .xhtml), else by the content.
+    A .docx is read with Word's automatic numbering (一、 （一） 1．) rebuilt before each
+    paragraph's text; a web page is reduced to its main text, one line per paragraph. Line
+    numbers and offsets in the tree then refer to that *extracted* text, which the tree
+    rebuilds exactly: ``tree.text`` is the extracted text, not the file's bytes.
+
+    For text the encoding is detected (UTF-8 with or without BOM, GB18030/GBK, Big5, UTF-16)
+    unless given; a web page is read in the charset it declares (gb2312/gbk as GB18030) unless
+    ``encoding`` is given; a .docx ignores ``encoding``. The encoding used is in
+    ``tree.encoding`` (``"utf-8"`` for .docx). Raises `InputNotFoundError`, `InputReadError`,
+    `BinaryInputError`, `DecodeError`, `InputFormatError` (a corrupt or unsafe .docx),
+    `EmptyInputError` (a web page without text), `MissingDependencyError` (lxml missing for
+    .docx or HTML) or `UsageError` (an unknown ``source_format``); all are `GovspeechError`.
     """
-    src = read_source(path, encoding)
+    src = read_source_any(path, encoding, source_format)
     return evolve(parse_text(src.text), encoding=src.encoding, path=src.path)

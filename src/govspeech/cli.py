@@ -20,6 +20,7 @@ from . import __version__
 from .discovery import PluginSpec, Registry, discover, load
 from .errors import GovspeechError, PluginError, UsageError
 from .plugin import COMMANDS, EXPORTERS, PluginProtocol
+from .readers import SOURCE_FORMATS
 from .runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Guard, run_command
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -63,7 +64,8 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="FILE",
-        help="text files, folders (searched for *.txt), glob patterns, or - for standard input",
+        help="text, Word (.docx) or HTML files, folders (searched for *.txt, *.docx, *.html, "
+        "*.htm…), glob patterns, or - for standard input",
     )
     parser.add_argument(
         "-o",
@@ -80,7 +82,7 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="source_format",
-        choices=("txt", "docx", "html"),
+        choices=SOURCE_FORMATS,
         metavar="KIND",
         help="read the inputs as txt, docx or html (default: by extension, else by content)",
     )

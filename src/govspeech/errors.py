@@ -11,8 +11,10 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "GovspeechError",
+    "InputFormatError",
     "InputNotFoundError",
     "InputReadError",
+    "MissingDependencyError",
     "OutputError",
     "PluginError",
     "PluginLoadError",
@@ -42,8 +44,20 @@ class DecodeError(GovspeechError, ValueError):
     """The input's bytes are not valid in the detected or requested encoding."""
 
 
+class InputFormatError(GovspeechError, ValueError):
+    """The input is not a valid file of its format: a corrupt or truncated .docx, a zip
+    without ``word/document.xml``, XML that is not well-formed or has a DOCTYPE (refused), a
+    legacy binary .doc."""
+
+
+class MissingDependencyError(GovspeechError, ImportError):
+    """Reading this input needs an optional dependency that is not installed; the message
+    names the extra to install (``pip install 'govspeech[docx]'``)."""
+
+
 class EmptyInputError(GovspeechError, ValueError):
-    """The input holds no text (the command line refuses it; `parse_file` returns no documents)."""
+    """The input holds no text (the command line refuses it; `parse_file` returns no documents,
+    except for an HTML page with no text, which it refuses too)."""
 
 
 class OutputError(GovspeechError, OSError):

@@ -118,12 +118,12 @@ class _Tally:
         self.findings |= result.status
         return True
 
-    def close(self) -> None:
+    def close(self, *, summary: bool = True) -> None:
         """Take the progress bar down; after a corpus, one summary line."""
         if self.bar is not None:
             self.bar.close()
             self.bar = None
-        if self.total > 1:
+        if summary and self.total > 1:
             failed = self.usage_errors + self.failures
             seconds = time.perf_counter() - self.started
             _say(
@@ -214,6 +214,7 @@ def _targets(files: list[str], folder: Path, suffix: str) -> list[Path]:
     real = [os.path.abspath(f) for f in files if f != STDIN]
     root = os.path.commonpath([os.path.dirname(f) for f in real]) if real else ""
     out: list[Path] = []
+    seen: dict[Path, str] = {}
     for name in files:
         if name == STDIN:
             rel = "stdin"
@@ -222,6 +223,12 @@ def _targets(files: list[str], folder: Path, suffix: str) -> list[Path]:
         target = (folder / rel).with_suffix(suffix)
         if name != STDIN and os.path.abspath(target) == os.path.abspath(name):
             raise UsageError(f"{target}: the output would overwrite its input; choose another -o")
+        if target in seen:
+            raise UsageError(
+                f"{target}: {seen[target]} and {name} would both be written there; "
+                "give them different names"
+            )
+        seen[target] = name
         out.append(target)
     return out
 
@@ -290,6 +297,8 @@ def run_command(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Name
             _per_file(run)
         else:
             _to_file(run, Path(options.output))
-    finally:
-        run.tally.close()
+    except BaseException:
+        run.tally.close(summary=False)  # a run that stopped has no summary, just its error
+        raise
+    run.tally.close()
     return run.tally.exit_code()

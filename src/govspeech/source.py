@@ -17,7 +17,7 @@ from attrs import frozen
 
 from .errors import BinaryInputError, DecodeError, InputNotFoundError, InputReadError
 
-__all__ = ["Source", "decode", "read_source"]
+__all__ = ["Source", "decode", "read_bytes", "read_source"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -147,12 +147,12 @@ def _guess(data: bytes) -> str | None:
     return _SUPERSET.get(enc, enc)
 
 
-def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
-    """Read and decode the file at ``path``."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``; `InputNotFoundError` or `InputReadError` if unreadable."""
     p = Path(path)
     name = str(p)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputNotFoundError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -161,5 +161,10 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> So
         raise InputReadError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputReadError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    src = decode(data, encoding, name)
+
+
+def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> Source:
+    """Read and decode the text file at ``path``."""
+    name = str(Path(path))
+    src = decode(read_bytes(path), encoding, name)
     return Source(src.text, src.encoding, name)
