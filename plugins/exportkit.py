@@ -6,6 +6,7 @@ format could be.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from attrs import frozen
@@ -13,7 +14,17 @@ from attrs import frozen
 from govspeech.nodes import Boilerplate, Document, Leaf, Paragraph, ParsedFile, Section
 from govspeech.walk import walk_with_depth
 
-__all__ = ["DocumentView", "SectionView", "body_text", "documents", "leaf_text", "sections"]
+__all__ = [
+    "DocumentView",
+    "SectionView",
+    "body_text",
+    "documents",
+    "escape_block",
+    "escape_inline",
+    "leaf_text",
+    "part_title",
+    "sections",
+]
 
 
 @frozen
@@ -45,15 +56,27 @@ class SectionView:
         return " > ".join(self.path)
 
 
+def part_title(title: str | None, line: int, part: int = 1, parts: int = 1, at: int = 0) -> str:
+    """How a document is named in outlines and exports.
+
+    ``(untitled, line N)`` without a title; the parts of a page that ran several speeches
+    together under one title: ``title (part 1 of 7)``, ``title (part 2 of 7, line 135)``.
+    """
+    name = title if title is not None else f"(untitled, line {line})"
+    if parts == 1:
+        return name
+    if part == 1:
+        return f"{name} (part 1 of {parts})"
+    return f"{name} (part {part} of {parts}, line {at})"
+
+
 def documents(tree: ParsedFile) -> Iterator[DocumentView]:
     """Every document and subdocument in source order, with display titles."""
     for k, doc in enumerate(tree.documents, 1):
-        title = doc.title if doc.title is not None else f"(untitled, line {doc.line})"
-        subs = doc.subdocuments
-        parts = len(subs) + 1
-        yield DocumentView(doc, str(k), f"{title} (part 1 of {parts})" if subs else title, False)
-        for j, sub in enumerate(subs, 2):
-            label = f"{title} (part {j} of {parts}, line {sub.line})"
+        parts = len(doc.subdocuments) + 1
+        yield DocumentView(doc, str(k), part_title(doc.title, doc.line, 1, parts), False)
+        for j, sub in enumerate(doc.subdocuments, 2):
+            label = part_title(doc.title, doc.line, j, parts, sub.line)
             yield DocumentView(sub, f"{k}.{j}", label, True)
 
 
@@ -86,3 +109,38 @@ def body_text(section: Section, *, boilerplate: bool = False) -> str:
         if isinstance(leaf, Paragraph) or (boilerplate and isinstance(leaf, Boilerplate))
     ]
     return "\n".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------- Markdown
+
+# ASCII punctuation that means something inline (emphasis, code, links, HTML, tables,
+# strikethrough, math in Markmap/GitHub); a backslash before any of them is always allowed.
+_INLINE = re.compile(r"[\\`*_\[\]<>#|~$]|&(?=#?[0-9A-Za-z]+;)")
+# What would open a list or a thematic break at the start of a paragraph or list item: the
+# CommonMark rules (a list marker is followed by a space, a tab or the end of the line), so
+# ``1.5倍`` and ``-5%`` stay as they are. ``>``, ``*``, ``_``, ``#`` and the fence characters are
+# escaped everywhere already.
+_BLOCK_START = re.compile(
+    r"(?P<lead>[0-9]{1,9})[.)](?=[ \t]|$)"  # 1. or 1) and a space: an ordered list
+    r"|(?P<bullet>[-+](?=[ \t]|$)"  # - or + and a space: a bullet list
+    r"|-(?:[ \t]*-){2,}[ \t]*$)"  # ---, - - -: a thematic break
+)
+# CommonMark line endings; a paragraph is one source line, so these only come from odd input.
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
+def escape_inline(text: str) -> str:
+    """``text`` with every Markdown-special ASCII character backslash-escaped."""
+    return _INLINE.sub(lambda m: "\\" + m.group(0), _LINE_BREAKS.sub(" ", text))
+
+
+def escape_block(text: str) -> str:
+    """`escape_inline`, and a start that would open a list or a thematic break escaped."""
+    text = escape_inline(text)
+    m = _BLOCK_START.match(text)
+    if m is None:
+        return text
+    if m.group("bullet"):
+        return "\\" + text
+    end = m.end("lead")
+    return f"{text[:end]}\\{text[end:]}"

@@ -16,32 +16,16 @@ Chinese punctuation are written as is.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from govspeech.nodes import Document, Leaf, Paragraph, ParsedFile, Section, TitleLine
 from govspeech.plugin import Exporter
 
-from .exportkit import documents, leaf_text, sections
+from .exportkit import documents, escape_block, escape_inline, leaf_text, sections
 
 #: Markdown has six heading levels; ``#`` is the document, so sections use five of them.
 MAX_HEADING = 6
-
-# ASCII punctuation that means something inline (emphasis, code, links, HTML, tables,
-# strikethrough, math in Markmap/GitHub); a backslash before any of them is always allowed.
-_INLINE = re.compile(r"[\\`*_\[\]<>#|~$]|&(?=#?[0-9A-Za-z]+;)")
-# What would open a list or a thematic break at the start of a paragraph or list item: the
-# CommonMark rules (a list marker is followed by a space, a tab or the end of the line), so
-# ``1.5倍`` and ``-5%`` stay as they are. ``>``, ``*``, ``_``, ``#`` and the fence characters are
-# escaped everywhere already.
-_BLOCK_START = re.compile(
-    r"(?P<lead>[0-9]{1,9})[.)](?=[ \t]|$)"  # 1. or 1) and a space: an ordered list
-    r"|(?P<bullet>[-+](?=[ \t]|$)"  # - or + and a space: a bullet list
-    r"|-(?:[ \t]*-){2,}[ \t]*$)"  # ---, - - -: a thematic break
-)
-# CommonMark line endings; a paragraph is one source line, so these only come from odd input.
-_LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def add_no_body(parser: argparse.ArgumentParser) -> None:
@@ -54,23 +38,6 @@ def add_no_body(parser: argparse.ArgumentParser) -> None:
         )
     except argparse.ArgumentError:  # another format has added it already
         pass
-
-
-def escape_inline(text: str) -> str:
-    """``text`` with every Markdown-special ASCII character backslash-escaped."""
-    return _INLINE.sub(lambda m: "\\" + m.group(0), _LINE_BREAKS.sub(" ", text))
-
-
-def escape_block(text: str) -> str:
-    """`escape_inline`, and a start that would open a list or a thematic break escaped."""
-    text = escape_inline(text)
-    m = _BLOCK_START.match(text)
-    if m is None:
-        return text
-    if m.group("bullet"):
-        return "\\" + text
-    end = m.end("lead")
-    return f"{text[:end]}\\{text[end:]}"
 
 
 def heading_text(section: Section) -> str:

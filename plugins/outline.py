@@ -12,10 +12,11 @@ from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin
 from govspeech.serialize import to_outline_dict
 
+from .exportkit import escape_block, escape_inline, part_title
+
 KINDS = ("numbered", "enum", "dash")
 #: Markdown headings stop at six levels (XMind and Markmap read deeper levels as list items).
 MAX_MARKDOWN_HEADING = 6
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
 
 
 def _kinds(value: str) -> frozenset[str]:
@@ -41,11 +42,11 @@ def _positive(value: str) -> int:
 def _documents(outline: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
     """Documents with the heading they are shown under; a subdocument is a numbered part."""
     for doc in outline["documents"]:
-        title = doc["title"] if doc["title"] is not None else f"(untitled, line {doc['line']})"
         subs = doc["subdocuments"]
-        yield doc, (f"{title} (part 1 of {len(subs) + 1})" if subs else title)
+        parts = len(subs) + 1
+        yield doc, part_title(doc["title"], doc["line"], 1, parts)
         for k, sub in enumerate(subs, 2):
-            yield sub, f"{title} (part {k} of {len(subs) + 1}, line {sub['line']})"
+            yield sub, part_title(doc["title"], doc["line"], k, parts, sub["line"])
 
 
 def _sections(doc: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -59,17 +60,6 @@ def _sections(doc: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _heading(sec: dict[str, Any]) -> str:
     return f"{sec['marker']}{sec['title']}".strip()
-
-
-def _markdown_escape(text: str, *, list_item: bool = False) -> str:
-    text = text.translate(_MARKDOWN_SPECIAL)
-    if not list_item:
-        return text
-    # "1." or "1)" at the start of a list item would open an ordered list inside it.
-    head = len(text) - len(text.lstrip("0123456789"))
-    if 0 < head < len(text) and text[head] in ".)":
-        text = f"{text[:head]}\\{text[head:]}"
-    return text
 
 
 def render_text(outline: dict[str, Any], *, lines: bool = False) -> str:
@@ -97,12 +87,13 @@ def render_markdown(outline: dict[str, Any], *, lines: bool = False) -> str:
     """``#`` per document, ``##``… per level; beyond six levels, nested list items."""
     out: list[str] = []
     for doc, title in _documents(outline):
-        out.append(f"# {_markdown_escape(title)}")
+        out.append(f"# {escape_inline(title)}")
         out.append("")
         in_list = False
         for depth, sec in _sections(doc):
             level = depth + 1
-            text = _markdown_escape(_heading(sec), list_item=level > MAX_MARKDOWN_HEADING)
+            escape = escape_block if level > MAX_MARKDOWN_HEADING else escape_inline
+            text = escape(_heading(sec))
             if lines:
                 text += f" (L{sec['line']})"
             if level <= MAX_MARKDOWN_HEADING:

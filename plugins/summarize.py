@@ -18,6 +18,8 @@ from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin
 
+from .exportkit import escape_inline
+
 if TYPE_CHECKING:
     from .summary import DocumentSummary, SectionSummary, Sentence
 
@@ -89,42 +91,38 @@ def render_text(docs: list[DocumentSummary]) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-def _md(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
-
-
 def render_markdown(docs: list[DocumentSummary]) -> str:
     """``#`` per document, ``##``… per level (lists beyond six), sentences as quotes."""
     out: list[str] = []
     for doc in docs:
-        out.append(f"# {_md(_title(doc))}")
+        out.append(f"# {escape_inline(_title(doc))}")
         out.append("")
         if doc.keywords:
-            out.append(f"**关键词**：{_md('、'.join(doc.keywords))}")
+            out.append(f"**关键词**：{escape_inline('、'.join(doc.keywords))}")
             out.append("")
         if doc.tifa:
-            out.append(f"**提法**：{_md(_tifa(doc))}")
+            out.append(f"**提法**：{escape_inline(_tifa(doc))}")
             out.append("")
         for sentence in doc.opening:
-            out.append(f"> {_md(_said(sentence))}")
+            out.append(f"> {escape_inline(_said(sentence))}")
             out.append("")
         for depth, sec in _walk(doc.sections):
             level = depth + 1
-            heading = _md(f"{sec.marker}{sec.title}")
+            heading = escape_inline(f"{sec.marker}{sec.title}")
             if level <= MAX_HEADING:
                 out.append(f"{'#' * level} {heading}")
                 out.append("")
                 if sec.keywords:
-                    out.append(f"*关键词*：{_md('、'.join(sec.keywords))}")
+                    out.append(f"*关键词*：{escape_inline('、'.join(sec.keywords))}")
                     out.append("")
                 for sentence in sec.sentences:
-                    out.append(f"> {_md(_said(sentence))}")
+                    out.append(f"> {escape_inline(_said(sentence))}")
                     out.append("")
             else:
                 pad = "  " * (level - MAX_HEADING - 1)
                 out.append(f"{pad}- {heading}")
                 for sentence in sec.sentences:
-                    out.append(f"{pad}  > {_md(_said(sentence))}")
+                    out.append(f"{pad}  > {escape_inline(_said(sentence))}")
         if out and out[-1] != "":
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n" if out else ""

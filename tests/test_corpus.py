@@ -91,17 +91,23 @@ def test_plugins_that_need_all_files_stay_in_one_process(capsys, folder):
 def test_in_flight_work_is_bounded(capsys, folder, monkeypatch):
     """However many files, at most jobs × IN_FLIGHT chunks wait in the pool."""
     peak = {"now": 0, "max": 0}
-    real = corpus.ProcessPoolExecutor
+    real = corpus._executor
 
-    class Counting(real):  # type: ignore[misc, valid-type]
-        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def counting(jobs, job):  # type: ignore[no-untyped-def]
+        pool = real(jobs, job)
+        submit = pool.submit
+
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
             peak["now"] += 1
             peak["max"] = max(peak["max"], peak["now"])
-            future = super().submit(*args, **kwargs)
+            future = submit(*args, **kwargs)
             future.add_done_callback(lambda _: peak.__setitem__("now", peak["now"] - 1))
             return future
 
-    monkeypatch.setattr(corpus, "ProcessPoolExecutor", Counting)
+        pool.submit = counted
+        return pool
+
+    monkeypatch.setattr(corpus, "_executor", counting)
     monkeypatch.setattr(corpus, "CHUNK", 1)
     monkeypatch.setattr(corpus, "IN_FLIGHT", 2)
     code, out, _ = run(capsys, "outline", "--jobs", "2", folder)

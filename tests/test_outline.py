@@ -148,11 +148,13 @@ def test_markdown_deeper_than_six_levels_become_lists(capsys, tmp_path):
 
 
 def test_markdown_list_items_do_not_start_ordered_lists():
-    from govspeech_plugins.outline import _markdown_escape
+    from govspeech_plugins.exportkit import escape_block, escape_inline
 
-    assert _markdown_escape("1)道路交通。", list_item=True) == "1\\)道路交通。"
-    assert _markdown_escape("12.道路交通。", list_item=True) == "12\\.道路交通。"
-    assert _markdown_escape("12.道路交通。") == "12.道路交通。"
+    # CommonMark opens a list at "1." or "1)" followed by a space, not at "1.道路".
+    assert escape_block("1. 道路交通。") == "1\\. 道路交通。"
+    assert escape_block("12) 道路交通。") == "12\\) 道路交通。"
+    assert escape_block("1)道路交通。") == "1)道路交通。"
+    assert escape_inline("12. 道路交通。") == "12. 道路交通。"
 
 
 def test_markdown_escapes(capsys, tmp_path):

@@ -13,13 +13,10 @@ from __future__ import annotations
 import argparse
 import collections
 import io
-import multiprocessing
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -27,6 +24,9 @@ from .discovery import PluginSpec
 from .errors import GovspeechError, PluginError
 from .nodes import ParsedFile
 from .plugin import PluginProtocol
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["FileResult", "Job", "export_file", "process", "results", "run_file"]
 
@@ -172,14 +172,22 @@ def export_file(path: str, format: str = "jsonl", options: Sequence[str] = ()) -
     return result.output
 
 
-def _context() -> Any:
+def _executor(jobs: int, job: Job) -> ProcessPoolExecutor:
+    """The worker pool; imported here, so a run over one process never pays for it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Linux: fork — the workers start with govspeech already imported, and need no __main__
     # to re-import (a program fed to python on standard input has none). The parent has no
     # other threads then (the progress bar runs without its monitor thread). Elsewhere fork
     # is unsafe or missing: spawn.
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(job,),
+    )
 
 
 def results(
@@ -200,9 +208,9 @@ def results(
         return
     chunk = max(1, min(CHUNK, len(files) // (jobs * 2) or 1))
     chunks = (files[i : i + chunk] for i in range(0, len(files), chunk))
-    pool = ProcessPoolExecutor(
-        jobs, mp_context=_context(), initializer=_init_worker, initargs=(job,)
-    )
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _executor(jobs, job)
     pending: collections.deque[Future[list[FileResult]]] = collections.deque()
     try:
         for part in chunks:
