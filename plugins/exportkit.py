@@ -11,7 +11,15 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from govspeech.nodes import Boilerplate, Document, Leaf, Paragraph, ParsedFile, Section
+from govspeech.nodes import (
+    INDENT_CHARS,
+    Boilerplate,
+    Document,
+    Leaf,
+    Paragraph,
+    ParsedFile,
+    Section,
+)
 from govspeech.walk import walk_with_depth
 
 __all__ = [
@@ -95,7 +103,7 @@ def sections(doc: Document) -> Iterator[SectionView]:
 
 def leaf_text(leaf: Leaf) -> str:
     """A leaf's text without its line ending and surrounding white space."""
-    return leaf.text.rstrip("\r\n").strip(" \t\u3000\u00a0\ufeff")
+    return leaf.text.rstrip("\r\n").strip(INDENT_CHARS)
 
 
 def body_text(section: Section, *, boilerplate: bool = False) -> str:

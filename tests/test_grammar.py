@@ -50,3 +50,21 @@ def test_every_heading_terminal_has_a_family_and_back():
     in_grammar = set(re.findall(r"[A-Z][A-Z_]+", rule.group(1)))
     assert in_grammar == set(FAMILIES)
     assert {f.kind for f in FAMILIES.values()} == {"numbered", "enum", "dash"}
+
+
+def test_indent_chars_match_the_grammar():
+    import re
+
+    from govspeech.grammar import grammar_text
+    from govspeech.nodes import INDENT_CHARS
+
+    pattern = re.search(r"^INDENT: /(.*)/$", grammar_text(), re.M)
+    assert pattern is not None
+    indent = re.compile(pattern.group(1))
+    spaces = {chr(c) for c in range(0x10000) if indent.fullmatch(chr(c))}
+    assert spaces == set(INDENT_CHARS)
+    # A line of em spaces is blank, not a paragraph.
+    import govspeech
+
+    tree = govspeech.parse("一、统一思想。\n\u2003\u2003\n正文。\n")
+    assert [type(leaf).__name__ for leaf in tree.iter_leaves()] == ["Heading", "Blank", "Paragraph"]

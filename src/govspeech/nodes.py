@@ -33,6 +33,11 @@ __all__ = [
 SectionKind = Literal["numbered", "enum", "dash"]
 
 _LINE_ENDINGS = "\r\n"
+#: The white space of the grammar's INDENT (a test keeps the two the same): what a blank line
+#: holds and what `content` strips.
+INDENT_CHARS = " \t\u3000\u00a0\ufeff\u200b\u200c\u200d\u2060\u202f\u205f" + "".join(
+    chr(c) for c in range(0x2000, 0x200B)
+)
 
 
 def _strip_eol(text: str) -> str:
@@ -94,7 +99,7 @@ class Paragraph:
     @property
     def content(self) -> str:
         """The paragraph without its indentation and line ending."""
-        return _strip_eol(self.text).strip(" \t\u3000\u00a0\ufeff")
+        return _strip_eol(self.text).strip(INDENT_CHARS)
 
 
 @frozen
@@ -133,7 +138,7 @@ class TitleLine:
     @property
     def content(self) -> str:
         """The title without surrounding white space and line ending."""
-        return _strip_eol(self.text).strip(" \t\u3000\u00a0\ufeff")
+        return _strip_eol(self.text).strip(INDENT_CHARS)
 
 
 @frozen
