@@ -34,15 +34,18 @@ _TOP_OPTIONS = {"-h", "--help", "--version", "--debug"}
 _DESCRIPTION = """\
 Parse Chinese government speeches, work reports and official documents (讲话稿, 政府工作报告,
 公文) into a tree by their numbering — 一、 （一） 1． （1） 一是 —— and the variants real
-texts use — and outline or export them. Plugins add commands and export formats."""
+texts use — and outline, summarize, check, fix or export them. Reads text in any Chinese
+encoding, Word files and web pages. Plugins add commands and export formats."""
 
 _EXAMPLES = """\
 examples:
   govspeech outline 讲话.txt
   govspeech outline --depth 2 --lines 政府工作报告.txt
   govspeech outline --format markdown 讲话.txt -o 讲话提纲.md
-  govspeech export --format json 讲话.txt -o 讲话.json
-  govspeech outline 讲话稿/ "报告/**/*.txt"
+  govspeech summarize 讲话.docx
+  govspeech check 讲话.txt && govspeech fix --diff 讲话.txt
+  govspeech export 政府工作报告.html -o 报告.docx
+  govspeech export --format jsonl --jobs 2 讲话稿/ "报告/**/*.txt" -o corpus.jsonl
   cat 讲话.txt | govspeech outline -
 
 exit codes: 0 ok, 1 findings or a plugin failed, 2 usage or input error"""
