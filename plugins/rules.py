@@ -171,13 +171,6 @@ def _section_mark(sec: Section) -> Mark:
     )
 
 
-def _inline_style(form: Form) -> str | None:
-    suffix = form.suffix[:1]
-    if form.prefix == "第":
-        return "ordinal"
-    return {"是": "enum_shi", "要": "enum_yao"}.get(suffix)
-
-
 def _paragraphs(leaves: Iterable[object]) -> list[Paragraph]:
     return [leaf for leaf in leaves if isinstance(leaf, Paragraph)]
 
@@ -185,12 +178,20 @@ def _paragraphs(leaves: Iterable[object]) -> list[Paragraph]:
 def _inline_marks(para: Paragraph) -> list[Mark]:
     marks = []
     for item in para.items:
-        form, _ = split_marker(item.marker)
-        style = _inline_style(form)
-        if style is None:
+        if item.style == "sequence":  # 首先… 最后: nothing to number
             continue
+        form, _ = split_marker(item.marker)
         marks.append(
-            Mark(style, "enum", item.number, item.marker, item.start, item.line, item.column, form)
+            Mark(
+                item.style,
+                "enum",
+                item.number,
+                item.marker,
+                item.start,
+                item.line,
+                item.column,
+                form,
+            )
         )
     return marks
 

@@ -92,3 +92,19 @@ def test_heading_info_matches_the_section_fields():
 
     names = [f.name for f in attrs.fields(govspeech.Section)]
     assert list(HeadingInfo._fields) == names[: len(HeadingInfo._fields)]
+
+
+def test_inline_items_carry_their_family(corpus_tree):
+    """Line 94 of the corpus file writes 一是 … 二要 … 三是 inside one paragraph."""
+    (para,) = [
+        leaf
+        for leaf in corpus_tree.iter_leaves()
+        if leaf.line == 94 and type(leaf).__name__ == "Paragraph"
+    ]
+    assert [(it.marker, it.style, it.number) for it in para.items] == [
+        ("一是", "enum_shi", 1),
+        ("二要", "enum_yao", 2),
+        ("三是", "enum_shi", 3),
+    ]
+    styles = {it.style for leaf in corpus_tree.iter_leaves() for it in getattr(leaf, "items", ())}
+    assert styles <= {"enum_shi", "enum_yao", "ordinal", "sequence"}

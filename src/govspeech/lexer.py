@@ -80,8 +80,13 @@ def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
         m_start = m.start(1)
         m_end = found[i + 1].start(1) if i + 1 < len(found) else content_end
         marker = m.group(1)
-        first = marker[0]
-        style = "sequence" if first in "首其再最" else "ordinal" if first == "第" else "enum"
+        # The grammar's INLINE_ITEM alternatives, told apart by their first and last letter.
+        if marker[0] in "首其再最":
+            style = "sequence"
+        elif marker[0] == "第":
+            style = "ordinal"
+        else:
+            style = "enum_yao" if marker.endswith("要") else "enum_shi"
         items.append(
             InlineItem(
                 marker=marker,
@@ -91,6 +96,7 @@ def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
                 end=para.start + m_end - lead,
                 line=para.line,
                 column=para.column + m_start - lead,
+                style=style,
             )
         )
     return tuple(items)

@@ -48,7 +48,9 @@ def _strip_eol(text: str) -> str:
 class InlineItem:
     """An enumeration inside a paragraph (``…两件事。一是要严把准入关。二是…``).
 
-    ``text`` runs from the marker to the next item or the end of the paragraph.
+    ``text`` runs from the marker to the next item or the end of the paragraph. ``style`` is
+    the family's name as on a `Section`: ``enum_shi`` (一是), ``enum_yao`` (一要), ``ordinal``
+    (第一，) or ``sequence`` (首先，).
     """
 
     marker: str
@@ -58,6 +60,7 @@ class InlineItem:
     end: int
     line: int
     column: int
+    style: str = "enum_shi"
 
 
 @frozen

@@ -71,6 +71,7 @@ def _leaf(leaf: Leaf) -> dict[str, Any] | None:
 def _item(it: InlineItem) -> dict[str, Any]:
     return {
         "marker": it.marker,
+        "style": it.style,
         "number": it.number,
         "text": it.text,
         "line": it.line,
