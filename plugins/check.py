@@ -15,16 +15,13 @@ from typing import IO, Any
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin
 
-from .lintconfig import add_options, load, noqa_lines
-from .rules import RULES, Finding, Settings, analyse
+from .lintconfig import add_options, load
+from .rules import RULES, Finding
 
 
 def findings_for(tree: ParsedFile, options: argparse.Namespace) -> list[Finding]:
     """The findings of ``tree`` under the run's configuration, in print order."""
-    config = options.lint_config
-    settings = Settings(select=config.codes_for(tree.path), arabic_dot=config.arabic_dot)
-    found = analyse(tree, settings, noqa_lines(tree.text)).findings
-    return sorted(found, key=Finding.sort_key)
+    return sorted(options.lint_config.analyse(tree).findings, key=Finding.sort_key)
 
 
 class Check(Plugin):

@@ -20,19 +20,17 @@ from govspeech.nodes import ParsedFile
 from govspeech.output import AtomicOutput
 from govspeech.plugin import Plugin
 
-from .lintconfig import add_options, load, noqa_lines
-from .rules import RULES, Settings, analyse
+from .lintconfig import add_options, load
+from .rules import RULES
 
 __all__ = ["Fix", "fixed_text"]
 
 
 def fixed_text(tree: ParsedFile, options: argparse.Namespace) -> tuple[str, int]:
     """The text with the markers rewritten, and how many markers changed."""
-    config = options.lint_config
-    settings = Settings(select=config.codes_for(tree.path), arabic_dot=config.arabic_dot)
     kinds = {"safe", "unsafe"} if options.unsafe_fixes else {"safe"}
     fixable = {code for code, rule in RULES.items() if rule.fix in kinds}
-    analysis = analyse(tree, settings, noqa_lines(tree.text))
+    analysis = options.lint_config.analyse(tree)
     text = tree.text
     parts: list[str] = []
     done = changed = 0

@@ -24,8 +24,9 @@ from typing import Any
 from attrs import frozen
 
 from govspeech.errors import UsageError
+from govspeech.nodes import ParsedFile
 
-from .rules import RULES
+from .rules import RULES, Analysis, Settings, analyse
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,6 +58,11 @@ class LintConfig:
     arabic_dot: str = "auto"
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     source: str | None = None
+
+    def analyse(self, tree: ParsedFile) -> Analysis:
+        """The rules run on ``tree`` with these settings and the text's noqa comments."""
+        settings = Settings(select=self.codes_for(tree.path), arabic_dot=self.arabic_dot)
+        return analyse(tree, settings, noqa_lines(tree.text))
 
     def codes_for(self, path: str | None) -> frozenset[str]:
         """The codes checked in the file at ``path`` (per-file ignores applied)."""
