@@ -39,6 +39,7 @@ class Stats(Plugin):
     name = "stats"
     description = "Count sections (by kind and level), paragraphs and characters per document"
     examples = ("govspeech stats 讲话.txt", "govspeech stats --json 讲话稿/")
+    parallel = True  # run looks at its own file only, so --jobs may spread the files
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="one JSON object per document")
