@@ -4,6 +4,13 @@ Only marker characters change — numbers (二是 二是 四是 → 二是 三�
 （一）、 → （一）, halfwidth brackets in fullwidth text), unbalanced brackets. Every other
 character, the line endings and (with ``--in-place`` or ``-o``) the file's encoding stay as
 they were. Fixing twice changes nothing the second time.
+
+``fix`` writes text, so it never writes where a Word file or a web page is: such inputs are
+read (their fixed text can go to stdout or ``-o FILE.txt``) but refused by ``--in-place``,
+and ``-o`` naming a .docx or .html file is refused. A file whose encoding does not give back
+its own bytes (a few Big5 code points) is refused too, since writing it would change bytes
+outside the markers. ``--in-place`` follows symbolic links and keeps hard links, owner,
+group and mode (`govspeech.output.rewrite_in_place`).
 """
 
 from __future__ import annotations
@@ -11,14 +18,17 @@ from __future__ import annotations
 import argparse
 import codecs
 import difflib
+import os
 import sys
 from typing import IO, Any
 
-from govspeech.errors import UsageError
+from govspeech.errors import OutputError, UsageError
 from govspeech.inputs import STDIN
 from govspeech.nodes import ParsedFile
-from govspeech.output import AtomicOutput
+from govspeech.output import rewrite_in_place
 from govspeech.plugin import Plugin
+from govspeech.readers import SUFFIX_FORMATS, input_format
+from govspeech.source import read_bytes
 
 from .lintconfig import add_options, load
 from .rules import RULES
@@ -67,6 +77,25 @@ def _encode(text: str, tree: ParsedFile) -> bytes:
     return text.encode(encoding)
 
 
+def _round_trip(tree: ParsedFile, original: bytes) -> None:
+    """Refuse a file whose text, encoded again, is not its own bytes: writing it would change
+    bytes that are not markers (Big5's A1FE, A240, A2CC, A2CE, or any decoder that normalises)."""
+    again = _encode(tree.text, tree)
+    if again == original:
+        return
+    at = next((i for i, (a, b) in enumerate(zip(again, original, strict=False)) if a != b), None)
+    if at is None:
+        at = min(len(again), len(original))
+    raise OutputError(
+        f"{tree.path}: {tree.encoding} does not give back this file's bytes (byte {at}); "
+        "writing it would change more than the markers, so it is not written "
+        "(convert it to UTF-8 first, or use --diff)"
+    )
+
+
+_NOT_TEXT = "Word files and web pages are read-only inputs for fix (their fixed text: -o FILE.txt)"
+
+
 class Fix(Plugin):
     """The ``fix`` command."""
 
@@ -88,7 +117,10 @@ class Fix(Plugin):
             "--diff", action="store_true", help="print a unified diff instead of the fixed text"
         )
         mode.add_argument(
-            "--in-place", action="store_true", help="rewrite the input files (atomically)"
+            "--in-place",
+            action="store_true",
+            help="rewrite the input text files (atomically; links, owner and mode kept); Word "
+            "files and web pages are never rewritten",
         )
         parser.add_argument(
             "--unsafe-fixes",
@@ -108,16 +140,44 @@ class Fix(Plugin):
                 "several inputs: use --in-place, --diff or -o folder/ (the fixed text of one "
                 "input goes to stdout or -o FILE)"
             )
+        self._refuse_non_text(options)
         options.lint_config = load(options)
         # -o FILE keeps the input's encoding, as --in-place does; stdout is UTF-8 text.
         self.binary = bool(options.output) and not options.diff
         self._changed = self._files = 0
 
+    def _refuse_non_text(self, options: argparse.Namespace) -> None:
+        """fix writes text: never over a Word file or a web page (see the module docstring)."""
+        if options.output and not options.per_file:
+            fmt = SUFFIX_FORMATS.get(os.path.splitext(options.output)[1].lower(), "txt")
+            if fmt != "txt":
+                raise UsageError(
+                    f"{options.output}: fix writes text, not a {fmt} file; {_NOT_TEXT}"
+                )
+        if not options.in_place:
+            return
+        named = set(options.inputs)
+        keep: list[str] = []
+        skipped: list[str] = []
+        for path in options.files:
+            if input_format(path, options.source_format) == "txt":
+                keep.append(path)
+            elif path in named:
+                raise UsageError(
+                    f"{path}: --in-place would replace it with plain text; {_NOT_TEXT}"
+                )
+            else:
+                skipped.append(path)
+        for path in skipped:
+            print(f"warning: {path}: skipped, not a text file; {_NOT_TEXT}", file=sys.stderr)
+        if not keep:
+            raise UsageError("--in-place: no text files among the inputs; nothing to fix")
+        options.files = keep
+
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         text, changed = fixed_text(tree, options)
-        self._changed += changed
-        self._files += bool(changed)
         if options.diff:
+            self._count(changed)
             if changed:
                 name = tree.path or "<stdin>"
                 diff = difflib.unified_diff(
@@ -133,11 +193,28 @@ class Fix(Plugin):
             return 1 if changed else 0
         if options.in_place:
             if changed and tree.path:
-                with AtomicOutput(tree.path, binary=True) as target:
-                    target.write(_encode(text, tree))
+                original = read_bytes(tree.path)
+                _round_trip(tree, original)
+                rewrite_in_place(tree.path, _encode(text, tree), original)
+                self._count(changed)  # only a file actually written counts as fixed
             return 0
-        out.write(_encode(text, tree) if self.binary else text)
+        if self.binary:
+            path = tree.path
+            if (
+                path is not None
+                and path != STDIN
+                and input_format(path, options.source_format) == "txt"
+            ):
+                _round_trip(tree, read_bytes(path))
+            out.write(_encode(text, tree))
+        else:
+            out.write(text)
+        self._count(changed)
         return 0
+
+    def _count(self, changed: int) -> None:
+        self._changed += changed
+        self._files += bool(changed)
 
     def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
         verb = "Would fix" if options.diff else "Fixed"

@@ -30,3 +30,14 @@ def corpus_tree():  # type: ignore[no-untyped-def]
     import govspeech
 
     return govspeech.parse_file(CORPUS_FILE)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The suite must never replace the machine's /dev/null (a test writing ``-o /dev/null``
+    as root once did): fail the run if it is no longer a character device."""
+    import os
+    import stat
+
+    if os.name == "posix" and not stat.S_ISCHR(os.stat(os.devnull).st_mode):
+        print(f"\nerror: {os.devnull} is no longer a character device after the tests")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -324,11 +324,11 @@ def test_broken_pipe_is_quiet(tmp_path):
 # --- real processes -------------------------------------------------------------------------
 
 
-def test_python_m_govspeech_runs_lazily():
+def test_python_m_govspeech_runs_lazily(tmp_path):
     """``outline`` imports neither jieba nor the plugins it does not run."""
     code = (
         "import sys; from govspeech.cli import main; "
-        f"rc = main(['outline', {str(CORPUS_FILE)!r}, '-o', '/dev/null']); "
+        f"rc = main(['outline', {str(CORPUS_FILE)!r}, '-o', {str(tmp_path / 'outline.txt')!r}]); "
         "print(rc, sorted(m for m in sys.modules if m.startswith(('jieba', 'govspeech_plugins'))))"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

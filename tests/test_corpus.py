@@ -115,9 +115,9 @@ def test_in_flight_work_is_bounded(capsys, folder, monkeypatch):
     assert peak["max"] <= 2 * 2
 
 
-def test_progress_bar_on_a_terminal_only(folder):
+def test_progress_bar_on_a_terminal_only(folder, tmp_path):
     """A progress bar on stderr when it is a terminal; silent otherwise."""
-    args = [sys.executable, "-m", "govspeech", "export", "--format", "jsonl", str(folder), "-o", os.devnull]
+    args = [sys.executable, "-m", "govspeech", "export", "--format", "jsonl", str(folder), "-o", str(tmp_path / "out.jsonl")]
     quiet = subprocess.run(args, capture_output=True, text=True)
     assert "%|" not in quiet.stderr and len(quiet.stderr.strip().splitlines()) == 2
     leader, follower = pty.openpty()

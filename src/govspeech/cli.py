@@ -265,37 +265,81 @@ def _main(args: list[str]) -> int:
     return run_command(spec, plugin, options)
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    # Turn a polite kill into an exception so that partial output files are removed.
-    raise SystemExit(128 + signum)
+# Signals that end the program: each becomes an exception, so that temporary files are
+# removed and the error is one line. SIGINT is Python's KeyboardInterrupt already; SIGPIPE is
+# ignored by Python (a closed pipe is a BrokenPipeError).
+_STOP_SIGNALS = tuple(
+    getattr(signal, name)
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU")
+    if hasattr(signal, name)
+)
+
+
+class Stopped(SystemExit):
+    """The program got a signal that ends it; the exit code is 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's final flush cannot fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout() -> bool:
+    """Flush what is still buffered for stdout; False (and stdout silenced) when that fails."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return True
+    except BrokenPipeError:
+        _quiet_stdout()
+        return True
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        _say(f"error: standard output: cannot write: {reason.lower()}")
+        _quiet_stdout()
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    previous: dict[int, object] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        for signum in _STOP_SIGNALS:
+            previous[signum] = signal.signal(signum, _on_signal)
     except ValueError:  # not the main thread: leave signals alone
-        previous = None
+        pass
     try:
-        return _main(args)
+        code = _main(args)
+        return code if _flush_stdout() else EXIT_USAGE
     except GovspeechError as exc:
         if debug:
             traceback.print_exc()
         _say(f"error: {exc}")
+        _flush_stdout()
         return exc.exit_code
     except KeyboardInterrupt:
         _say("error: interrupted")
         return 130
+    except Stopped as exc:
+        _say(f"error: stopped by {signal.Signals(exc.signum).name}")
+        return 128 + exc.signum
     except BrokenPipeError:
         # The reader went away (``govspeech outline big.txt | head``): stop quietly.
-        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        _quiet_stdout()
         return EXIT_FAILED
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ __all__ = [
     "SOURCE_FORMATS",
     "SUFFIX_FORMATS",
     "decode_any",
+    "input_format",
     "read_source_any",
     "sniff",
 ]
@@ -71,6 +72,21 @@ def sniff(path: str | os.PathLike[str] | None, data: bytes) -> str:
     if head.startswith(b"<") and any(mark in head for mark in _HTML_MARKS):
         return "html"
     return "txt"
+
+
+def input_format(path: str, source_format: str | None = None) -> str:
+    """The format ``path`` will be read as (``--from`` wins, then `sniff`); ``-`` is ``txt``
+    unless ``source_format`` says otherwise (standard input is sniffed only when read)."""
+    if source_format is not None:
+        return source_format
+    if path == "-":
+        return "txt"
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        head = b""  # reading it later gives the one-line error
+    return sniff(path, head)
 
 
 def _need_lxml(fmt: str, name: str) -> None:

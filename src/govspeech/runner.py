@@ -6,7 +6,9 @@ finish), so a failure half-way through a file leaves nothing of that file in the
 
 Output goes to stdout, to one file (``-o out.json``) or, with ``-o`` naming a folder
 (``-o out/``), to one file per input, named after the input with the plugin's suffix.
-Files are written atomically (see `govspeech.output`).
+Files are written atomically (see `govspeech.output`); ``-o -`` is standard output. An output
+that is one of the run's inputs (by path, symbolic link or hard link) is refused before
+anything is read, and a write that fails (a full disk, a closed standard output) is one line.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .corpus import FileResult, Job, results
 from .discovery import PluginSpec
 from .errors import GovspeechError, OutputError, PluginError, UsageError
 from .inputs import STDIN, expand
-from .output import AtomicOutput
+from .output import AtomicOutput, same_file_as_input
 from .plugin import PluginProtocol
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Guard", "run_command"]
@@ -141,7 +143,13 @@ def _buffer(binary: bool) -> io.BytesIO | io.StringIO:
     return io.BytesIO() if binary else io.StringIO()
 
 
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
 def _stdout(binary: bool) -> IO[Any]:
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        raise OutputError("standard output is closed; use -o FILE")
     if binary:
         if sys.stdout.isatty():
             raise UsageError("refusing to write binary output to a terminal; use -o FILE")
@@ -193,7 +201,17 @@ def _write(out: IO[Any], data: str | bytes, binary: bool) -> None:
     out.flush()
 
 
+def _to_stdout(run: _Run) -> None:
+    try:
+        _stream(run, _stdout(bool(run.plugin.binary)))
+    except (BrokenPipeError, GovspeechError):
+        raise  # a broken pipe: the reader went away, the command line stops quietly
+    except OSError as exc:
+        raise OutputError(f"standard output: cannot write: {_reason(exc)}") from None
+
+
 def _to_file(run: _Run, path: Path) -> None:
+    _refuse_input(path, run.options.files)
     target = AtomicOutput(path, binary=bool(run.plugin.binary))
     out = target.__enter__()
     try:
@@ -201,8 +219,17 @@ def _to_file(run: _Run, path: Path) -> None:
             target.discard()
     except BaseException as exc:
         target.__exit__(type(exc), exc, exc.__traceback__)
+        if isinstance(exc, OSError) and not isinstance(exc, GovspeechError):
+            raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
         raise
     target.__exit__(None, None, None)
+
+
+def _refuse_input(target: str | Path, files: list[str]) -> None:
+    clash = same_file_as_input(target, files)
+    if clash is not None:
+        what = "its input" if os.path.abspath(clash) == os.path.abspath(target) else clash
+        raise UsageError(f"{target}: the output would overwrite {what}; choose another -o")
 
 
 def _is_folder(output: str) -> bool:
@@ -221,8 +248,7 @@ def _targets(files: list[str], folder: Path, suffix: str) -> list[Path]:
         else:
             rel = os.path.relpath(os.path.abspath(name), root)
         target = (folder / rel).with_suffix(suffix)
-        if name != STDIN and os.path.abspath(target) == os.path.abspath(name):
-            raise UsageError(f"{target}: the output would overwrite its input; choose another -o")
+        _refuse_input(target, files)
         if target in seen:
             raise UsageError(
                 f"{target}: {seen[target]} and {name} would both be written there; "
@@ -252,8 +278,10 @@ def _per_file(run: _Run) -> None:
             data = result.output
             with AtomicOutput(path, binary=True) as out:
                 out.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        except OutputError as exc:
+            tally.failed(str(exc), EXIT_USAGE)
         except OSError as exc:
-            tally.failed(f"{path}: cannot write ({exc.strerror or exc})", EXIT_USAGE)
+            tally.failed(f"{path}: cannot write: {_reason(exc)}", EXIT_USAGE)
 
 
 class _Run:
@@ -287,12 +315,14 @@ def run_command(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Name
     """Run ``plugin`` over the inputs in ``options``; return the exit code."""
     guard = Guard(spec)
     options.files = expand(options.inputs)
+    if options.output == STDIN:
+        options.output = None  # -o - is standard output, as everywhere
     options.per_file = options.output is not None and _is_folder(options.output)
     guard("in prepare", plugin.prepare, options)
     run = _Run(spec, plugin, options)
     try:
         if options.output is None:
-            _stream(run, _stdout(bool(plugin.binary)))
+            _to_stdout(run)
         elif options.per_file:
             _per_file(run)
         else:
