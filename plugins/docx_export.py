@@ -384,6 +384,8 @@ class _Writer:
         self._doc: WordDocument | None = None
         self._count = 0  # paragraphs written
         self._last: WordParagraph | None = None
+        self._styles: dict[tuple[str, str], Any] = {}
+        self._sect_pr: Any = None
 
     @property
     def doc(self) -> WordDocument:
@@ -413,8 +415,31 @@ class _Writer:
 
     # -- content ------------------------------------------------------------------------------
 
+    def _style(self, style_id: str, kind: str) -> Any:
+        """A style by id, looked up once (python-docx searches every style on each lookup)."""
+        key = (style_id, kind)
+        if key not in self._styles:
+            self._styles[key] = self.doc.styles.get_by_id(
+                style_id, _paragraph_type() if kind == "paragraph" else _char_type()
+            )
+        return self._styles[key]
+
     def _paragraph(self, style: str, text: str = "") -> WordParagraph:
-        para = self.doc.add_paragraph(style=self.doc.styles.get_by_id(style, _paragraph_type()))
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph as WordParagraph
+
+        # python-docx's add_paragraph finds the body's sectPr by scanning every paragraph
+        # before it, which is quadratic in the document's length; insert next to it directly.
+        # (Even body.sectPr is such a scan: it is looked up once.)
+        if self._sect_pr is None:
+            self._sect_pr = self.doc.element.body.sectPr
+        p = OxmlElement("w:p")
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(p)
+        else:
+            self.doc.element.body.append(p)
+        para = WordParagraph(p, self.doc._body)
+        para.style = self._style(style, "paragraph")
         if text:
             para.add_run(text)
         if self._break_before:
@@ -473,7 +498,7 @@ class _Writer:
             text = text.rstrip(_INDENT)
         para = self._paragraph(heading_style(depth), text)
         if run_in:
-            run = para.add_run(run_in, style=self.doc.styles.get_by_id(BODY_CHAR, _char_type()))
+            run = para.add_run(run_in, style=self._style(BODY_CHAR, "character"))
             if HEADING_FONTS.get(min(depth, MAX_OUTLINE_DEPTH), (None, False))[1]:
                 run.bold = False  # bold is a toggle: only direct formatting turns it off
         for leaf in body:

@@ -383,7 +383,9 @@ def test_a_signal_leaves_the_old_output_and_no_temporary_file(tmp_path, sig):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        start_new_session=True,  # SIGINT is not ignored in a job of its own
+        start_new_session=True,
+        # A test runner's worker may ignore SIGINT, and children inherit that: undo it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 30
     while not list(tmp_path.glob(".out.json.*.tmp")) and time.monotonic() < deadline:

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from . import __version__
 from .discovery import PluginSpec, Registry, discover, load
-from .errors import GovspeechError, PluginError, UsageError
+from .errors import GovspeechError, PluginError, Stopped, UsageError
 from .plugin import COMMANDS, EXPORTERS, PluginProtocol
 from .readers import SOURCE_FORMATS
 from .runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Guard, run_command
@@ -97,6 +97,11 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="work on N files at a time in N processes (0: one per CPU); output stays in "
         "input order",
+    )
+    parser.add_argument(
+        "--force-jobs",
+        action="store_true",
+        help="allow --jobs above the number of CPUs (otherwise capped, with a warning)",
     )
     parser.add_argument(
         "--debug", action="store_true", help="show tracebacks of errors (for bug reports)"
@@ -273,14 +278,6 @@ _STOP_SIGNALS = tuple(
     for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU")
     if hasattr(signal, name)
 )
-
-
-class Stopped(SystemExit):
-    """The program got a signal that ends it; the exit code is 128 + the signal's number."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(128 + signum)
-        self.signum = signum
 
 
 def _on_signal(signum: int, frame: object) -> None:

@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import io
+import os
+import signal
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -28,12 +33,30 @@ from .plugin import PluginProtocol
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["FileResult", "Job", "export_file", "process", "results", "run_file"]
+__all__ = [
+    "FileResult",
+    "Job",
+    "WorkerDiedError",
+    "export_file",
+    "process",
+    "results",
+    "run_file",
+]
 
 #: Files per task sent to a worker, and tasks in flight per worker: big enough to keep the
 #: workers busy, small enough that memory does not grow with the corpus.
 CHUNK = 8
 IN_FLIGHT = 4
+#: Seconds between a worker's checks that the main process is still there.
+PARENT_POLL = 0.5
+#: A worker's exit status when it ends because the main process is gone.
+EXIT_ORPHANED = 70
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+class WorkerDiedError(PluginError):
+    """A worker process ended abruptly (killed, out of memory, a crash in a C library); the
+    message names the files it may have been working on."""
 
 
 @frozen
@@ -98,10 +121,10 @@ def process(
             one.files = [path]
             guard("in prepare", plugin.prepare, one)
             guard("at the start", plugin.start, one, out)
-            status = guard(f"on {path}", plugin.run, tree, one, out) or 0
-            status |= guard("at the end", plugin.finish, one, out) or 0
+            status = guard.status(f"on {path}", plugin.run, tree, one, out)
+            status |= guard.status("at the end", plugin.finish, one, out)
         else:
-            status = guard(f"on {path}", plugin.run, tree, options, out) or 0
+            status = guard.status(f"on {path}", plugin.run, tree, options, out)
     except GovspeechError as exc:
         if getattr(options, "debug", False):
             traceback.print_exc()
@@ -134,9 +157,40 @@ def _setup(job: Job) -> tuple[PluginSpec, PluginProtocol, argparse.Namespace]:
     return spec, plugin, options
 
 
-def _init_worker(job: Job) -> None:
+def _init_worker(job: Job, parent: int) -> None:
     global _WORKER, _WORKER_JOB
+    # The main process decides when the run stops: a Ctrl-C in the terminal reaches the whole
+    # process group, and only the main process should answer it (workers are killed by it).
+    # Other signals end a worker at once, with no handler inherited from the command line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _watch_parent(parent)
     _WORKER, _WORKER_JOB = _setup(job), job
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the main process is gone (killed with SIGKILL, say), so workers
+    never outlive it — holding its stderr open and blocking on a pipe no one reads."""
+
+    if sys.platform.startswith("linux"):
+        # The kernel kills this worker the moment the process that started it ends.
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # it ended before prctl took effect
+            os._exit(EXIT_ORPHANED)
+
+    # Elsewhere (and as a fallback) a thread looks for the main process twice a second.
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if os.getppid() != parent:
+                os._exit(EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="govspeech-parent-watch", daemon=True).start()
 
 
 def _run_chunk(paths: Sequence[str], whole: bool) -> list[FileResult]:
@@ -186,7 +240,27 @@ def _executor(jobs: int, job: Job) -> ProcessPoolExecutor:
         jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(job,),
+        initargs=(job, os.getpid()),
+    )
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now: a stopped run does not wait for the files in flight."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.join(timeout=1)
+
+
+def _dead_worker(paths: Sequence[str]) -> WorkerDiedError:
+    shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return WorkerDiedError(
+        f"a worker process died (killed, or crashed) while working on {shown}; "
+        "those files and the ones after them were not processed"
     )
 
 
@@ -210,23 +284,28 @@ def results(
     chunks = (files[i : i + chunk] for i in range(0, len(files), chunk))
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = _executor(jobs, job)
-    pending: collections.deque[Future[list[FileResult]]] = collections.deque()
+    pool = _executor(min(jobs, -(-len(files) // chunk)), job)
+    pending: collections.deque[tuple[Future[list[FileResult]], list[str]]] = collections.deque()
     try:
         for part in chunks:
-            pending.append(pool.submit(_run_chunk, part, job.per_file))
+            pending.append((pool.submit(_run_chunk, part, job.per_file), part))
             if len(pending) >= jobs * IN_FLIGHT:
                 break
         while pending:
-            done = pending.popleft().result()
+            future, part = pending[0]
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                # Every chunk in flight fails with the pool; the one that killed it is among
+                # the chunks that had started.
+                busy = [p for f, chunk in pending if f.running() or f.done() for p in chunk]
+                raise _dead_worker(busy or part) from None
+            pending.popleft()
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(pool.submit(_run_chunk, nxt, job.per_file))
+                pending.append((pool.submit(_run_chunk, nxt, job.per_file), nxt))
             yield from done
-    except BrokenProcessPool as exc:
-        raise PluginError(f"a worker process died ({exc}); not every file was processed") from None
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _kill_workers(pool)
         raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=True)

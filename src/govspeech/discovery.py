@@ -21,7 +21,7 @@ from typing import Any
 
 from attrs import frozen
 
-from .errors import PluginLoadError
+from .errors import PluginLoadError, Stopped
 from .plugin import PluginProtocol
 
 __all__ = ["PluginSpec", "Registry", "discover", "entry_points", "load"]
@@ -39,6 +39,17 @@ _REQUIRED = (
     "suffix",
 )
 _INFO_SUFFIXES = (".dist-info", ".egg-info")
+# A command or format name (it is typed on the command line) and an object reference.
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_VALUE = re.compile(r"[A-Za-z_][\w.]*\s*(:\s*[A-Za-z_][\w.]*)?\s*(\[[^\]]*\])?")
+# Attributes of the plugin protocol that must have a type, not just exist.
+_TYPED: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("name", str),
+    ("description", str),
+    ("binary", bool),
+    ("parallel", bool),
+    ("examples", (tuple, list)),
+)
 
 
 def _normalize(name: str) -> str:
@@ -106,7 +117,13 @@ class EntryPoint:
 
 def entry_points(group: str) -> list[EntryPoint]:
     """The entry points of ``group`` declared by the distributions on sys.path; none imported."""
+    return _read_entry_points(group)[0]
+
+
+def _read_entry_points(group: str) -> tuple[list[EntryPoint], list[str]]:
+    """The well-formed entry points of ``group``, and one warning per malformed line."""
     found: list[EntryPoint] = []
+    problems: list[str] = []
     header = f"[{group}]"
     for info in _info_folders():
         try:
@@ -121,10 +138,17 @@ def entry_points(group: str) -> list[EntryPoint]:
                 continue
             if line.startswith("["):
                 inside = line == header
-            elif inside and "=" in line:
-                name, _, value = line.partition("=")
-                found.append(EntryPoint(group, name.strip(), value.strip(), info))
-    return found
+            elif inside:
+                name, eq, value = (part.strip() for part in line.partition("="))
+                if eq and _NAME.fullmatch(name) and _VALUE.fullmatch(value):
+                    found.append(EntryPoint(group, name, value, info))
+                else:
+                    where = os.path.join(os.path.basename(info), "entry_points.txt")
+                    problems.append(
+                        f"warning: {where}: ignoring {_one_line(line)[:80]!r} in {header} "
+                        "(expected: name = module:object, the name without spaces)"
+                    )
+    return found, problems
 
 
 @frozen
@@ -188,12 +212,12 @@ def _choose(name: str, candidates: list[PluginSpec]) -> tuple[PluginSpec, str]:
 
 def discover(group: str) -> Registry:
     """The plugins registered under ``group``; nothing is imported."""
-    eps = entry_points(group)
+    eps, problems = _read_entry_points(group)
     found: dict[str, list[PluginSpec]] = {}
     for ep in eps:
         found.setdefault(ep.name, []).append(PluginSpec(group, ep.name, ep.value, ep))
     specs: dict[str, PluginSpec] = {}
-    warnings: list[str] = []
+    warnings: list[str] = list(problems)
     for name in sorted(found):
         candidates = found[name]
         if len(candidates) == 1:
@@ -215,7 +239,9 @@ def load(spec: PluginSpec) -> PluginProtocol:
         obj = spec.entry_point.load()
         if isinstance(obj, type):
             obj = obj()
-    except Exception as exc:
+    except (KeyboardInterrupt, Stopped):
+        raise
+    except BaseException as exc:  # an import may raise anything, SystemExit included
         raise PluginLoadError(
             _one_line(f"{what} failed to load: {type(exc).__name__}: {exc}")
         ) from exc
@@ -225,5 +251,22 @@ def load(spec: PluginSpec) -> PluginProtocol:
             f"{what} is not a govspeech plugin: {spec.value} lacks {', '.join(missing)} "
             "(subclass govspeech.plugin.Plugin)"
         )
+    for attr, kind in _TYPED:
+        if not hasattr(obj, attr):
+            continue  # an optional one (the required ones were checked above)
+        value = getattr(obj, attr)
+        if not isinstance(value, kind):
+            expected = " or ".join(
+                k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,))
+            )
+            raise PluginLoadError(
+                f"{what} is not a govspeech plugin: its {attr} is {_one_line(repr(value))[:60]}, "
+                f"expected a {expected}"
+            )
+    examples = getattr(obj, "examples", None) or ()
+    bad_methods = [m for m in _REQUIRED if m not in dict(_TYPED) and not callable(getattr(obj, m))]
+    if bad_methods or not all(isinstance(e, str) for e in examples):
+        what_bad = ", ".join(bad_methods) + " not callable" if bad_methods else "examples not str"
+        raise PluginLoadError(f"{what} is not a govspeech plugin: {what_bad}")
     plugin: PluginProtocol = obj
     return plugin

@@ -18,6 +18,7 @@ __all__ = [
     "OutputError",
     "PluginError",
     "PluginLoadError",
+    "Stopped",
     "UsageError",
 ]
 
@@ -76,3 +77,12 @@ class PluginError(GovspeechError):
 
 class PluginLoadError(PluginError, ImportError):
     """A plugin could not be imported or does not implement the plugin protocol."""
+
+
+class Stopped(SystemExit):
+    """The program got a signal that ends it (SIGTERM, SIGHUP…); the exit code is 128 + the
+    signal's number. Not a `GovspeechError`: like KeyboardInterrupt, it ends the run."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum

@@ -27,6 +27,12 @@ from .nodes import Blank, Boilerplate, Heading, TitleLine
 __all__ = ["HeadingInfo", "LeafToken", "resolve_levels", "tokens"]
 
 _TITLE_BLOCK = frozenset({"TITLE", "DATELINE", "BLANK", "BOILERPLATE"})
+#: How many headings after a restarted run are read to decide whether it is nested. Real nested
+#: lists are a few dozen headings long; the bound keeps hostile input (10⁵ repeats) linear.
+RESTART_LOOKAHEAD = 1000
+#: Lists restarting inside lists nest at most this deep; real documents have fewer than ten
+#: levels, and the bound keeps the open-heading stack (searched per heading) short.
+MAX_NESTED_DEPTH = 32
 
 
 class LeafToken(Token):
@@ -99,11 +105,15 @@ def _nested_restart(
     It is when, after the run (1, 2, 3 …), the outer sequence goes on where it left off —
     一、二、三、四、 [一、二、三、] 五、 — before any heading of an enclosing family.
     """
+    if len(stack) >= MAX_NESTED_DEPTH:
+        return False
     family, number = heads[p]
     outer_next = (stack[idx].number or 0) + 1
     expected = (number or 0) + 1
     enclosing = {e.family for e in stack[:idx]}
-    for fam, num in heads[p + 1 :]:
+    # Indices, not a slice: a slice would copy the rest of the headings for every restart.
+    for q in range(p + 1, min(len(heads), p + 1 + RESTART_LOOKAHEAD)):
+        fam, num = heads[q]
         if fam in enclosing or FAMILIES[fam].above_cn_num:
             return False
         if fam != family:

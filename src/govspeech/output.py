@@ -145,9 +145,12 @@ class AtomicOutput:
                 raw: IO[bytes] = tempfile.TemporaryFile()  # anonymous: nothing to clean up
                 self._stream = raw if self.binary else _text(raw)
                 return self._stream
-            fd, self._tmp = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
+            # Signals wait until the name is recorded: a kill right after the file appears
+            # must still find it to remove.
+            with _signals_held():
+                fd, self._tmp = tempfile.mkstemp(
+                    dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
+                )
         except OSError as exc:
             raise OutputError(f"{self.name}: cannot write: {_reason(exc)}") from None
         self._stream = os.fdopen(fd, "wb") if self.binary else _text(os.fdopen(fd, "wb"))
@@ -158,6 +161,11 @@ class AtomicOutput:
         self._discarded = True
 
     def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        # Committing or cleaning up is not cut short by a signal (it is delivered afterwards).
+        with _signals_held():
+            self._finish(exc_type)
+
+    def _finish(self, exc_type: type[BaseException] | None) -> None:
         assert self._stream is not None
         try:
             if exc_type is None and not self._discarded:

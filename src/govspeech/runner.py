@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .corpus import FileResult, Job, results
+from .corpus import FileResult, Job, WorkerDiedError, results
 from .discovery import PluginSpec
-from .errors import GovspeechError, OutputError, PluginError, UsageError
+from .errors import GovspeechError, OutputError, PluginError, Stopped, UsageError
 from .inputs import STDIN, expand
 from .output import AtomicOutput, same_file_as_input
 from .plugin import PluginProtocol
@@ -54,9 +54,21 @@ class Guard:
         # Usage errors are prefixed with the command line the user typed.
         self.command = f"govspeech {command or spec.name}"
 
+    def status(self, where: str, method: Callable[..., Any], *args: Any) -> int:
+        """Call ``run`` or ``finish``: their result must be a status (0, 1, None or a bool)."""
+        result = self(where, method, *args)
+        if result is None or isinstance(result, (bool, int)):
+            return 1 if result else 0
+        raise PluginError(
+            f"{self.what} failed {where}: returned {_one_line(repr(result))[:80]}, "
+            "expected a status (0 or 1)"
+        )
+
     def __call__(self, where: str, method: Callable[..., Any], *args: Any) -> Any:
         try:
             return method(*args)
+        except (KeyboardInterrupt, Stopped):
+            raise  # the user (Ctrl-C) or a signal ends the run, not the plugin
         except UsageError as exc:
             message = str(exc)
             if not message.startswith("govspeech"):
@@ -68,9 +80,12 @@ class Guard:
             raise PluginError(f"{self.what} {where}: {_one_line(str(exc))}") from exc
         except GovspeechError:
             raise
-        except Exception as exc:
+        except BaseException as exc:  # SystemExit, GeneratorExit, a plugin's own BaseException
             name = type(exc).__name__
-            raise PluginError(f"{self.what} failed {where}: {name}: {_one_line(str(exc))}") from exc
+            detail = _one_line(str(exc))
+            if isinstance(exc, SystemExit):
+                detail = f"called sys.exit({exc.code!r})"
+            raise PluginError(f"{self.what} failed {where}: {name}: {detail}") from exc
 
 
 class _Tally:
@@ -178,7 +193,7 @@ def _stream(
             done += 1
     tail = _buffer(binary)
     try:
-        tally.findings |= guard("at the end", plugin.finish, options, tail) or 0
+        tally.findings |= guard.status("at the end", plugin.finish, options, tail)
     except GovspeechError as exc:
         tally.error(exc)
         return 0  # an output without its ending is not written at all
@@ -266,7 +281,9 @@ def _per_file(run: _Run) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create folder ({exc.strerror or exc})") from None
-    suffix = str(run.guard("choosing a file suffix", run.plugin.suffix, options))
+    suffix = run.guard("choosing a file suffix", run.plugin.suffix, options)
+    if not isinstance(suffix, str):
+        raise PluginError(f"{run.guard.what} suffix() returned {suffix!r}, expected a str")
     targets = dict(zip(options.files, _targets(options.files, folder, suffix), strict=True))
     # Each output file holds one input: the plugin sees a whole run over that one file.
     for result in run.results(per_file=True):
@@ -302,6 +319,14 @@ class _Run:
                 f"warning: {self.spec.name} gathers all files in one process; --jobs ignored"
             )
             jobs = 1
+        cpus = os.cpu_count() or 1
+        if jobs > cpus and not getattr(options, "force_jobs", False):
+            # More processes than CPUs only costs memory (each holds a parser and a plugin).
+            self.tally.say(
+                f"warning: --jobs {jobs} is more than the {cpus} CPUs here; using {cpus} "
+                "(--force-jobs to insist)"
+            )
+            jobs = cpus
         job = Job(
             getattr(options, "command", self.spec.name),
             tuple(getattr(options, "argv", ())),
@@ -327,6 +352,11 @@ def run_command(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Name
             _per_file(run)
         else:
             _to_file(run, Path(options.output))
+    except WorkerDiedError as exc:
+        # The files done so far were written; the run ends with the worst exit code seen.
+        run.tally.error(exc)
+        run.tally.close()
+        return run.tally.exit_code()
     except BaseException:
         run.tally.close(summary=False)  # a run that stopped has no summary, just its error
         raise
