@@ -33,7 +33,13 @@ from typing import IO, Any
 
 from .errors import OutputError
 
-__all__ = ["AtomicOutput", "check_writable", "rewrite_in_place", "same_file_as_input"]
+__all__ = [
+    "AtomicOutput",
+    "check_writable",
+    "input_identities",
+    "rewrite_in_place",
+    "same_file_as_input",
+]
 
 # Signals whose default action ends the process and that a handler may catch: held while a file
 # is rewritten through its inode, so the rewrite is never cut short half-way.
@@ -92,18 +98,29 @@ def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
-def same_file_as_input(target: str | os.PathLike[str], inputs: Iterable[str]) -> str | None:
+def input_identities(inputs: Iterable[str]) -> dict[tuple[int, int], str]:
+    """The inputs by file identity (device, inode), for `same_file_as_input`."""
+    found: dict[tuple[int, int], str] = {}
+    for name in inputs:
+        ident = _identity(name) if name != "-" else None
+        if ident is not None:
+            found.setdefault(ident, name)
+    return found
+
+
+def same_file_as_input(
+    target: str | os.PathLike[str], inputs: Iterable[str] | dict[tuple[int, int], str]
+) -> str | None:
     """The input that ``target`` is (the same file: by path, symbolic link or hard link), if any.
 
+    ``inputs`` are names, or `input_identities` of them (cheaper when many targets are checked).
     ``-`` (standard input) and inputs that are not regular files are never matched.
     """
     ident = _identity(target)
     if ident is None:
         return None
-    for name in inputs:
-        if name != "-" and _identity(name) == ident:
-            return name
-    return None
+    known = inputs if isinstance(inputs, dict) else input_identities(inputs)
+    return known.get(ident)
 
 
 def _default_mode() -> int:

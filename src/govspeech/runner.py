@@ -27,7 +27,7 @@ from .corpus import FileResult, Job, WorkerDiedError, results
 from .discovery import PluginSpec
 from .errors import GovspeechError, OutputError, PluginError, Stopped, UsageError
 from .inputs import STDIN, expand
-from .output import AtomicOutput, same_file_as_input
+from .output import AtomicOutput, input_identities, same_file_as_input
 from .plugin import PluginProtocol
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Guard", "run_command"]
@@ -240,7 +240,7 @@ def _to_file(run: _Run, path: Path) -> None:
     target.__exit__(None, None, None)
 
 
-def _refuse_input(target: str | Path, files: list[str]) -> None:
+def _refuse_input(target: str | Path, files: list[str] | dict[tuple[int, int], str]) -> None:
     clash = same_file_as_input(target, files)
     if clash is not None:
         what = "its input" if os.path.abspath(clash) == os.path.abspath(target) else clash
@@ -257,13 +257,14 @@ def _targets(files: list[str], folder: Path, suffix: str) -> list[Path]:
     root = os.path.commonpath([os.path.dirname(f) for f in real]) if real else ""
     out: list[Path] = []
     seen: dict[Path, str] = {}
+    inputs = input_identities(files)
     for name in files:
         if name == STDIN:
             rel = "stdin"
         else:
             rel = os.path.relpath(os.path.abspath(name), root)
         target = (folder / rel).with_suffix(suffix)
-        _refuse_input(target, files)
+        _refuse_input(target, inputs)
         if target in seen:
             raise UsageError(
                 f"{target}: {seen[target]} and {name} would both be written there; "
