@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from govspeech.numerals import int_to_chinese
+
 __all__ = [
     "Form",
     "canonical_form",
     "int_to_chinese",
     "split_marker",
     "text_is_fullwidth",
+    "width_balance",
 ]
 
 _CN_NUMERALS = frozenset("〇零一二两三四五六七八九十百千")
-_CN_DIGITS = "零一二三四五六七八九"
 _FULLWIDTH = "（）［］，。：；！？"
 _HALFWIDTH = "()[],.:;!?"
 _CIRCLED = {
@@ -30,25 +32,6 @@ _CIRCLED = {
     "paren_digit": [chr(0x2474 + k) for k in range(20)],  # ⑴…⒇
     "digit_stop": [chr(0x2488 + k) for k in range(20)],  # ⒈…⒛
 }
-
-
-def int_to_chinese(n: int) -> str:
-    """一 … 九十九 (and 一百 …): the numerals markers use."""
-    if n <= 0:
-        raise ValueError(f"no Chinese numeral for {n}")
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return _CN_DIGITS[hundreds] + "百"
-    middle = "零" if rest < 10 else ""
-    tail = int_to_chinese(rest) if rest >= 20 or rest < 10 else "一" + int_to_chinese(rest)
-    return _CN_DIGITS[hundreds] + "百" + middle + tail
 
 
 @frozen
@@ -64,21 +47,34 @@ class Form:
     script: str
     suffix: str
 
-    def render(self, number: int | None) -> str:
-        """The marker with ``number`` written in this form."""
+    def numeral(self, number: int) -> str | None:
+        """``number`` in this form's script; None where the script has none (0 or 51 in
+        circled digits, a negative number)."""
+        if number < 0:
+            return None
+        if self.script == "chinese":
+            return int_to_chinese(number)
+        if self.script == "ascii":
+            return str(number)
+        if self.script == "fullwidth":
+            return "".join(chr(ord(d) - ord("0") + ord("０")) for d in str(number))
+        table = _CIRCLED.get(self.script)
+        if table is None or not 1 <= number <= len(table):
+            return None
+        return table[number - 1]
+
+    def render(self, number: int | None, numeral: str | None = None) -> str:
+        """The marker with ``number`` written in this form, or with ``numeral`` as given (a
+        form fix keeps the number as it was written: 二〇、 stays 二〇, not 二十).
+
+        Raises ValueError when the script has no numeral for ``number``.
+        """
         if number is None or self.script == "none":
             return self.prefix + self.suffix
-        if self.script == "chinese":
-            numeral = int_to_chinese(number)
-        elif self.script == "ascii":
-            numeral = str(number)
-        elif self.script == "fullwidth":
-            numeral = "".join(chr(ord(d) - ord("0") + ord("０")) for d in str(number))
-        else:
-            table = _CIRCLED[self.script]
-            if not 1 <= number <= len(table):
-                raise ValueError(f"no {self.script} numeral for {number}")
-            numeral = table[number - 1]
+        if numeral is None:
+            numeral = self.numeral(number)
+        if numeral is None:
+            raise ValueError(f"no {self.script} numeral for {number}")
         return self.prefix + numeral + self.suffix
 
 
@@ -118,9 +114,14 @@ def split_marker(marker: str) -> tuple[Form, str]:
 
 def text_is_fullwidth(text: str) -> bool:
     """Whether a text punctuates in fullwidth （，。） rather than halfwidth (,.) forms."""
+    return width_balance(text) >= 0
+
+
+def width_balance(text: str) -> int:
+    """How many more fullwidth （，。） than halfwidth (,.) punctuation marks a text holds."""
     full = sum(text.count(ch) for ch in _FULLWIDTH)
     half = sum(text.count(ch) for ch in _HALFWIDTH)
-    return full >= half
+    return full - half
 
 
 def canonical_form(style: str, form: Form, *, fullwidth: bool, arabic_dot: str) -> Form:

@@ -1,21 +1,33 @@
 """The numbering rules of ``govspeech check`` and the marker rewrites of ``govspeech fix``.
 
 `analyse` walks a parsed file and returns findings (records, never exceptions) with stable
-codes, plus for every marker what a fix would write instead. The codes and their meaning are
-documented in docs/check.md; `RULES` is the table both commands and the docs are built from.
+codes, plus for every marker what a fix would write instead: only numerals the grammar reads
+back, and settled, so that fixing the result again changes nothing (see `_Fixer`). The codes
+and their meaning are documented in docs/check.md; `RULES` is the table both commands and the
+docs are built from.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from attrs import define, field, frozen
 
-from govspeech.nodes import Blank, Boilerplate, Document, Paragraph, ParsedFile, Section
+from govspeech.api import parse
+from govspeech.nodes import (
+    Blank,
+    Boilerplate,
+    Document,
+    Heading,
+    Paragraph,
+    ParsedFile,
+    Section,
+)
 
-from .markerform import Form, canonical_form, split_marker, text_is_fullwidth
+from .markerform import Form, canonical_form, split_marker, width_balance
 
 __all__ = ["RULES", "Analysis", "Finding", "Mark", "Rule", "Settings", "analyse"]
 
@@ -68,6 +80,11 @@ _RANK_ABOVE = {"part": 0, "chapter": 1, "section": 2}
 _GROUP = {"ar_half_paren": "ar_paren", "cn_bare": "cn_num"}
 _FINAL = "。！？；!?;"
 _SHI_YAO = frozenset({"enum_shi", "enum_yao"})
+_SPACE = " \t\u3000"
+# How often fix analyses its own result before it gives up: a renumbering can change what the
+# parser nests (二、 一、 三、 → 一、 一、 二、 puts the second 一、 below the first), so the fixed
+# text is analysed again until it asks for nothing more; real text settles after one rewrite.
+_PASSES = 6
 
 
 @frozen
@@ -122,6 +139,11 @@ class Mark:
     number_fix_safe: int | None = None
     form_fix: Form | None = None
     codes: set[str] = field(factory=set)
+    #: the number as written (二〇 in 二〇、), kept by a fix of the form alone
+    numeral: str = ""
+    #: the run renumbered with this mark: all of it or none of it is renumbered
+    peers: tuple[Mark, ...] = field(default=(), repr=False, eq=False)
+    fixer: _Fixer | None = field(default=None, repr=False, eq=False)
 
     @property
     def end(self) -> int:
@@ -129,7 +151,17 @@ class Mark:
         return self.start + len(self.marker)
 
     def rewritten(self, codes: Iterable[str]) -> str:
-        """The marker with the fixes of ``codes`` (those found on it) applied."""
+        """What fix writes for this marker with the fixes of ``codes`` (those found on it).
+
+        The rewrite of the whole text is settled first (see `_Fixer`): fixing the result
+        again changes nothing, and a marker the grammar would not read back is left as it is.
+        """
+        if self.fixer is None:  # a mark on its own: its own rewrite, unchecked
+            return self.written(*self.target(codes)) or self.marker
+        return self.fixer.rewrites(codes).get(self.start, self.marker)
+
+    def target(self, codes: Iterable[str]) -> tuple[int | None, Form]:
+        """The number and form the fixes of ``codes`` give this mark, before they are checked."""
         chosen = set(codes) & self.codes
         number = self.number
         if chosen & NUMBERING and self.number_fix is not None:
@@ -137,9 +169,20 @@ class Mark:
         form = self.form
         if chosen & FORMS and self.form_fix is not None:
             form = self.form_fix
+        return number, form
+
+    def written(self, number: int | None, form: Form) -> str | None:
+        """The marker with ``number`` in ``form``; None when the script has no numeral for it.
+
+        A fix of the form alone keeps the numeral as written (二〇. → 二〇、).
+        """
         if number == self.number and form == self.form:
             return self.marker
-        return form.render(number)
+        same = number == self.number and form.script == self.form.script
+        try:
+            return form.render(number, self.numeral if same else None)
+        except ValueError:
+            return None
 
 
 @frozen
@@ -150,12 +193,178 @@ class Analysis:
     marks: list[Mark]
 
 
+class _Fixer:
+    """What fix writes for the marks of one text, for a set of codes.
+
+    One rewrite is not always the last: renumbering changes numbers the parser nests by, and the
+    fixed text may then hold siblings it did not hold before. So the rewrites are applied, the
+    result analysed again, and so on until the analysis asks for nothing (a fixed point, which
+    a second fix leaves as it is). Only the original markers may change; a rewrite anywhere
+    else, or no fixed point after `_PASSES` analyses, leaves the whole text as it was.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        marks: list[Mark],
+        settings: Settings,
+        noqa: dict[int, frozenset[str] | None],
+    ) -> None:
+        self.text = text
+        self.marks = marks
+        self.settings = settings
+        self.noqa = noqa
+        self._settled: dict[frozenset[str], dict[int, str]] = {}
+
+    def rewrites(self, codes: Iterable[str]) -> dict[int, str]:
+        """Offset of a marker → what fix writes there instead (changed markers only)."""
+        key = frozenset(codes)
+        if key not in self._settled:
+            self._settled[key] = self._settle(key)
+        return self._settled[key]
+
+    def _settle(self, codes: frozenset[str]) -> dict[int, str]:
+        slots: dict[int, Mark] = {}
+        end = 0
+        for mark in sorted(self.marks, key=lambda m: m.start):
+            if mark.start >= end:  # one mark per span
+                slots[mark.start] = mark
+                end = mark.end
+        order = list(slots)
+        written = {start: slots[start].marker for start in order}
+        text, marks = self.text, self.marks
+        for _ in range(_PASSES):
+            wanted = _proposals(text, marks, codes)
+            if not wanted:
+                return {s: m for s, m in written.items() if m != slots[s].marker}
+            # Where each original marker is in the text as rewritten so far.
+            where: dict[int, int] = {}
+            shift = 0
+            for start in order:
+                where[start + shift] = start
+                shift += len(written[start]) - len(slots[start].marker)
+            for at, (old, new) in wanted.items():
+                slot = where.get(at)
+                if slot is None or written[slot] != old:
+                    return {}  # not an original marker: fix changes nothing rather than it
+                written[slot] = new
+            pieces: list[str] = []
+            done = 0
+            for start in order:
+                pieces.append(self.text[done:start])
+                pieces.append(written[start])
+                done = slots[start].end
+            pieces.append(self.text[done:])
+            text = "".join(pieces)
+            marks = analyse(parse(text), self.settings, self.noqa).marks
+        return {}
+
+
+def _proposals(text: str, marks: list[Mark], codes: frozenset[str]) -> dict[int, tuple[str, str]]:
+    """Offset → (marker, rewrite) for the marks of ``text`` the fixes of ``codes`` change.
+
+    A rewrite is kept only if the grammar reads it back, on its line, as the same marker with
+    the intended number (一千、 is no heading, ㊿ has no successor, ——2024年… is a dateline), and
+    a run is renumbered as a whole or not at all: half of it renumbered would be a new run.
+    """
+    out: dict[int, tuple[str, str]] = {}
+    runs: dict[int, bool] = {}  # id of a run's first mark → whether it may be renumbered
+    for mark in marks:
+        number, form = mark.target(codes)
+        if number != mark.number:
+            key = id(mark.peers[0]) if mark.peers else id(mark)
+            if key not in runs:
+                runs[key] = all(
+                    _reads_back(text, peer, *peer.target(codes)) for peer in mark.peers or (mark,)
+                )
+            if not runs[key]:
+                number = mark.number
+        if number == mark.number and form == mark.form:
+            continue
+        new = mark.written(number, form)
+        if new is not None and new != mark.marker and _reads_back(text, mark, number, form):
+            out[mark.start] = (mark.marker, new)
+    return out
+
+
+def _reads_back(text: str, mark: Mark, number: int | None, form: Form) -> bool:
+    """Does the grammar read ``mark`` rewritten with ``number`` in ``form`` as that marker, on
+    its line and with every other marker of the line as it was?"""
+    new = mark.written(number, form)
+    if new is None:
+        return False
+    if new == mark.marker:
+        return True
+    begin = max(text.rfind("\n", 0, mark.start), text.rfind("\r", 0, mark.start)) + 1
+    stops = [i for i in (text.find("\n", mark.start), text.find("\r", mark.start)) if i >= 0]
+    end = min(stops, default=len(text))
+    line = text[begin:end]
+    at = mark.start - begin
+    old_line = _line_markers(line)
+    if (at, mark.marker, mark.number) not in old_line:
+        return False
+    grow = len(new) - len(mark.marker)
+    expected = {(o + grow if o > at else o, m, n) for o, m, n in old_line if o != at}
+    expected.add((at, new, number))
+    return _line_markers(line[:at] + new + line[at + len(mark.marker) :]) == frozenset(expected)
+
+
+@lru_cache(maxsize=8192)
+def _line_markers(line: str) -> frozenset[tuple[int, str, int | None]]:
+    """(offset, marker, number) of the markers the parser finds in ``line`` read on its own (a
+    line's class never depends on the lines around it)."""
+    out: set[tuple[int, str, int | None]] = set()
+    tree = parse(line)
+    for doc in tree.iter_documents():
+        for sec in doc.iter_sections():
+            raw = sec.heading.marker
+            lead = len(raw) - len(raw.lstrip(_SPACE))
+            out.add((sec.heading.marker_start + lead, raw.strip(_SPACE), sec.number))
+    for leaf in tree.iter_leaves():
+        if isinstance(leaf, Paragraph):
+            out.update((item.start, item.marker, item.number) for item in leaf.items)
+    return frozenset(out)
+
+
+def _shown(form: Form, number: int | None, like: Mark | None = None) -> str:
+    """``number`` in ``form`` for a message: with the numeral of ``like`` where its number and
+    script stay, in digits where the script has no numeral (㊿ is the last circled one)."""
+    keep = like is not None and like.number == number and like.form.script == form.script
+    try:
+        return form.render(number, like.numeral if keep and like is not None else None)
+    except ValueError:
+        return f"{form.prefix}{number}{form.suffix}"
+
+
+def _width_texts(doc: Document) -> tuple[str, str]:
+    """The document's text less boilerplate, without and with its markers."""
+    outside: list[str] = []
+    whole: list[str] = []
+    for leaf in doc.iter_leaves():
+        if isinstance(leaf, Boilerplate):
+            continue
+        text, done = leaf.text, 0
+        whole.append(text)
+        spans: list[tuple[int, int]] = []
+        if isinstance(leaf, Heading):
+            spans.append((leaf.marker_start - leaf.start, leaf.marker_end - leaf.start))
+        elif isinstance(leaf, Paragraph):
+            spans.extend(
+                (i.start - leaf.start, i.start - leaf.start + len(i.marker)) for i in leaf.items
+            )
+        for a, b in spans:
+            outside.append(text[done:a])
+            done = b
+        outside.append(text[done:])
+    return "".join(outside), "".join(whole)
+
+
 def _section_mark(sec: Section) -> Mark:
     head = sec.heading
     raw = head.marker
-    lead = len(raw) - len(raw.lstrip(" \t\u3000"))
-    marker = raw.strip(" \t\u3000")
-    form, _ = split_marker(marker)
+    lead = len(raw) - len(raw.lstrip(_SPACE))
+    marker = raw.strip(_SPACE)
+    form, numeral = split_marker(marker)
     start = head.marker_start + lead
     return Mark(
         sec.style,
@@ -168,6 +377,7 @@ def _section_mark(sec: Section) -> Mark:
         form,
         sec.title,
         sec.title_line == head.line,
+        numeral=numeral,
     )
 
 
@@ -180,7 +390,7 @@ def _inline_marks(para: Paragraph) -> list[Mark]:
     for item in para.items:
         if item.style == "sequence":  # 首先… 最后: nothing to number
             continue
-        form, _ = split_marker(item.marker)
+        form, numeral = split_marker(item.marker)
         marks.append(
             Mark(
                 item.style,
@@ -191,6 +401,7 @@ def _inline_marks(para: Paragraph) -> list[Mark]:
                 item.line,
                 item.column,
                 form,
+                numeral=numeral,
             )
         )
     return marks
@@ -282,18 +493,21 @@ class _Checker:
         self.joined: set[int] = set()  # enumeration items whose paragraphs go on with the list
         self.adopted: set[int] = set()  # slips nested below the item before them (see slips)
 
-    def add(self, code: str, line: int, column: int, message: str, mark: Mark | None) -> None:
+    def add(self, code: str, line: int, column: int, message: str, mark: Mark | None) -> bool:
+        """Record a finding unless its code is not selected or suppressed on its line; say
+        whether it was recorded."""
         if code not in self.settings.select:
-            return
+            return False
         suppressed = self.noqa.get(line, frozenset())
         if suppressed is None or code in suppressed:
-            return
+            return False
         if mark is not None:
             mark.codes.add(code)
         self.findings.append(Finding(self.path, line, column, code, message, RULES[code].fix))
+        return True
 
-    def flag(self, mark: Mark, code: str, message: str) -> None:
-        self.add(code, mark.line, mark.column, message, mark)
+    def flag(self, mark: Mark, code: str, message: str) -> bool:
+        return self.add(code, mark.line, mark.column, message, mark)
 
     # ------------------------------------------------------------------ documents
 
@@ -314,6 +528,9 @@ class _Checker:
             self.boilerplate(block)
         for doc in self.tree.iter_documents():
             self.document(doc)
+        fixer = _Fixer(self.tree.text, self.marks, self.settings, self.noqa)
+        for mark in self.marks:
+            mark.fixer = fixer
         return Analysis(self.findings, self.marks)
 
     def boilerplate(self, block: list[Boilerplate]) -> None:
@@ -331,8 +548,11 @@ class _Checker:
         self.add(code, first.line, first.column, f"{what} left in the text: {snippet}{more}", None)
 
     def document(self, doc: Document) -> None:
-        text = "".join(leaf.text for leaf in doc.iter_leaves() if not isinstance(leaf, Boilerplate))
-        fullwidth = text_is_fullwidth(text)
+        # The width is judged on the text outside the markers, which fix never changes (一. → 一、
+        # would tip a text with one other . and one ；), and on a tie with them: a fix writes
+        # markers in the width chosen, so the majority that chose it only grows.
+        outside, whole = _width_texts(doc)
+        fullwidth = (width_balance(outside) or width_balance(whole)) >= 0
         dot = self.settings.arabic_dot
         if dot == "auto":
             dot = "．" if fullwidth else "."
@@ -435,14 +655,14 @@ class _Checker:
             )
         if numbered and first.number not in (None, 1):
             self.flag(
-                first, "GS104", f"{first.marker} starts a run: expected {first.form.render(1)}"
+                first, "GS104", f"{first.marker} starts a run: expected {_shown(first.form, 1)}"
             )
         # The step from the item before, for the jumps: a safe fix keeps them (renumbering
         # 一、 二、 二、 五、 gives 一、 二、 三、 五、; only --unsafe-fixes closes the gap).
         steps = [1] * len(run)
         for position, (prev, mark) in enumerate(pairwise(run), 2):
             assert prev.number is not None and mark.number is not None
-            expected = mark.form.render(prev.number + 1)
+            expected = _shown(mark.form, prev.number + 1)
             if mark.number == prev.number:
                 self.flag(
                     mark,
@@ -459,18 +679,25 @@ class _Checker:
                     f"numbering jumps from {prev.marker} to {mark.marker} (expected {expected})",
                 )
         if any(m.codes & NUMBERING for m in run):
-            # Renumber from where the run starts: at one when GS104 says it should, else at
-            # its first number (an enumeration whose 一是 sits in an earlier paragraph).
-            base = 1 if "GS104" in first.codes or first.number is None else first.number
+            # Renumber from where the run starts: at one when GS104 says it should (or the
+            # first number is none), else at its first number (an enumeration whose 一是 sits
+            # in an earlier paragraph).
+            base = first.number
+            if "GS104" in first.codes or base is None or base < 1:
+                base = 1
             found = {c for m in run for c in m.codes & NUMBERING}
+            # The safe numbers rise strictly: a repeat or a step back becomes the next number,
+            # so a second fix finds no repeat (GS102) and no run that starts again (_runs).
             safe = base
+            peers = tuple(run)
             for k, (mark, step) in enumerate(zip(run, steps, strict=True)):
                 if k and step != 1 and mark.number is not None and mark.number > safe + 1:
                     safe = mark.number  # a jump left as it is
                 elif k:
-                    safe += step  # the next number, or a jump kept as a jump
+                    safe += max(step, 1)  # the next number, or a jump kept as a jump
                 mark.number_fix, mark.number_fix_safe = base + k, safe
                 mark.codes |= found
+                mark.peers = peers
 
     # ------------------------------------------------------------------ forms
 
@@ -481,7 +708,7 @@ class _Checker:
         if canonical == mark.form:
             return
         mark.form_fix = canonical
-        want = canonical.render(mark.number) if mark.number is not None else canonical.prefix
+        want = _shown(canonical, mark.number, mark)
         opens = {"（": "）", "(": ")"}
         prefix, suffix = mark.form.prefix.strip(), mark.form.suffix.strip()
         if prefix in opens and suffix[:1] in ("）", ")") and opens[prefix] != suffix[:1]:
@@ -525,12 +752,18 @@ class _Checker:
                 continue
             majority = max(forms, key=lambda f: (forms[f], -written.index(f)))
             for mark, f in zip(group, written, strict=True):
-                if f != majority and not mark.codes & {"GS302", "GS303"}:
-                    example = majority.render(mark.number)
+                if f == majority:
+                    continue
+                example = _shown(majority, mark.number, mark)
+                message = f"{mark.marker} is written unlike its siblings ({example})"
+                if not mark.codes & {"GS302", "GS303"}:
                     mark.form_fix = majority
-                    self.flag(
-                        mark, "GS301", f"{mark.marker} is written unlike its siblings ({example})"
-                    )
+                    self.flag(mark, "GS301", message)
+                elif self.flag(mark, "GS301", message):
+                    # Its standard form is still unlike the others (（2) among 1) 2), where 1)
+                    # has no standard form): written the standard way, the next check would
+                    # find it unlike them, so it is written like them at once.
+                    mark.form_fix = majority
 
     # ------------------------------------------------------------------ levels
 
@@ -580,7 +813,7 @@ class _Checker:
             if mark.kind != "enum" or mark.style == "sequence" or families[mark.style] != 1:
                 continue
             if mark.number == 1:
-                nxt = mark.form.render(2)
+                nxt = _shown(mark.form, 2)
                 self.flag(mark, "GS401", f"{mark.marker} is the only item: no {nxt} follows")
 
 
