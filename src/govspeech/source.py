@@ -5,19 +5,25 @@ other byte is NUL; strict UTF-8; then charset-normalizer's best guess among the 
 Chinese text comes in (GB18030 and its subsets GBK/GB2312, Big5, UTF-16). Text labelled
 GB2312 or GBK is decoded as GB18030, its superset, because real files labelled so often hold
 characters that only GBK/GB18030 define.
+
+An explicit encoding must name a text encoding for documents (`text_codec`): an unknown name,
+a bytes-to-bytes or text-to-text codec (base64, zlib, rot13…) and the escape, host-name and
+UTF-7 codecs are refused with one line, and so is decoded text that holds an unpaired
+surrogate (it could not be written out).
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from attrs import frozen
 
 from .errors import BinaryInputError, DecodeError, InputNotFoundError, InputReadError
 
-__all__ = ["Source", "decode", "read_bytes", "read_source"]
+__all__ = ["Source", "decode", "read_bytes", "read_source", "text_codec"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,6 +37,16 @@ _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "g
 _CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be", "utf_8"]
 # Control characters that never occur in text files (tab, LF, CR, FF, VT and ESC do).
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+# Codecs Python counts as text encodings that no document is written in, and why.
+_NOT_DOCUMENT_CODECS = {
+    "utf-7": "it can decode to unpaired surrogates",
+    "unicode-escape": "it decodes Python escapes, to unpaired surrogates too",
+    "raw-unicode-escape": "it decodes Python escapes, to unpaired surrogates too",
+    "idna": "it is for host names",
+    "punycode": "it is for host names",
+    "undefined": "it decodes nothing",
+}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @frozen
@@ -75,6 +91,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best if best_score >= 0.9 else None
 
 
+def text_codec(label: str) -> str | None:
+    """Python's name for the text encoding ``label`` names, or None if it names none: an
+    unknown label, a bytes-to-bytes or text-to-text codec (base64, zlib, rot13…), or a codec
+    no document is written in (UTF-7, unicode_escape, idna, punycode…)."""
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
+        return None
+    if not info._is_text_encoding or info.name in _NOT_DOCUMENT_CODECS:
+        return None
+    return info.name
+
+
+def _unknown_encoding(label: str) -> str:
+    """Why ``label`` is refused: the end of the one-line message."""
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
+        return f"unknown encoding {label!r}"
+    if not info._is_text_encoding:
+        return f"unknown encoding {label!r} ({info.name} is a transform, not a text encoding)"
+    why = _NOT_DOCUMENT_CODECS.get(info.name, "not a text encoding")
+    return f"unknown encoding {label!r} (refused for documents: {why})"
+
+
 def _first_bad_byte(data: bytes, encoding: str) -> str:
     try:
         data.decode(encoding)
@@ -86,16 +127,23 @@ def _first_bad_byte(data: bytes, encoding: str) -> str:
 def decode(data: bytes, encoding: str | None = None, name: str = "<bytes>") -> Source:
     """Decode ``data``; with ``encoding`` None the encoding is detected (see module doc)."""
     if encoding is not None:
+        if text_codec(encoding) is None:
+            raise DecodeError(f"{name}: {_unknown_encoding(encoding)}")
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise DecodeError(f"{name}: unknown encoding {encoding!r}") from None
-        try:
-            return Source(data.decode(encoding), encoding, None)
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise DecodeError(
                 f"{name}: not valid {encoding} ({_first_bad_byte(data, encoding)})"
             ) from exc
+        except ValueError as exc:  # a third-party codec's own error (UnicodeError…)
+            raise DecodeError(f"{name}: not valid {encoding} ({exc})") from exc
+        bad = _SURROGATE.search(text)
+        if bad is not None:
+            raise DecodeError(
+                f"{name}: not valid {encoding} (it decodes to an unpaired surrogate "
+                f"U+{ord(bad.group()):04X} at character {bad.start()})"
+            )
+        return Source(text, encoding, None)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
