@@ -290,9 +290,9 @@ def _env(site: Path) -> dict[str, str]:
 def test_a_dead_worker_is_named_and_the_exit_code_is_the_worst(plugin_site, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
+    (folder / "0bad.txt").write_bytes(b"\x00\x01binary")  # first: read before the kill
     for name in ("a.txt", "b.txt", "kill.txt"):
         (folder / name).write_text("一、甲\n", encoding="utf-8")
-    (folder / "bad.txt").write_bytes(b"\x00\x01binary")
     child = _start(["killer", "--jobs", "2", str(folder)], tmp_path, env=_env(plugin_site))
     _, err = child.communicate(timeout=60)
     lines = [line for line in err.splitlines() if line.startswith("error:")]

@@ -296,10 +296,15 @@ def results(
             try:
                 done = future.result()
             except BrokenProcessPool:
-                # Every chunk in flight fails with the pool; the one that killed it is among
-                # the chunks that had started.
-                busy = [p for f, chunk in pending if f.running() or f.done() for p in chunk]
-                raise _dead_worker(busy or part) from None
+                # The chunks that finished before the pool broke still count; the files of the
+                # others were not processed, and the one that killed the worker is among them.
+                lost: list[str] = []
+                for other, paths in pending:
+                    if lost or other.exception() is not None:
+                        lost.extend(paths)
+                    else:
+                        yield from other.result()
+                raise _dead_worker(lost or part) from None
             pending.popleft()
             nxt = next(chunks, None)
             if nxt is not None:
