@@ -158,6 +158,18 @@ class AtomicOutput:
 
     def __enter__(self) -> IO[Any]:
         try:
+            return self._open()
+        except BaseException:
+            # A signal held while the temporary file was made is delivered the moment it is
+            # made: remove the file before the stop goes on.
+            if self._tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._tmp)
+                self._tmp = None
+            raise
+
+    def _open(self) -> IO[Any]:
+        try:
             if self.direct:
                 raw: IO[bytes] = tempfile.TemporaryFile()  # anonymous: nothing to clean up
                 self._stream = raw if self.binary else _text(raw)

@@ -228,16 +228,14 @@ def _to_stdout(run: _Run) -> None:
 def _to_file(run: _Run, path: Path) -> None:
     _refuse_input(path, run.options.files)
     target = AtomicOutput(path, binary=bool(run.plugin.binary))
-    out = target.__enter__()
     try:
-        if _stream(run, out) == 0:
-            target.discard()
-    except BaseException as exc:
-        target.__exit__(type(exc), exc, exc.__traceback__)
-        if isinstance(exc, OSError) and not isinstance(exc, GovspeechError):
-            raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+        with target as out:
+            if _stream(run, out) == 0:
+                target.discard()
+    except GovspeechError:
         raise
-    target.__exit__(None, None, None)
+    except OSError as exc:  # writing the temporary file failed: a full disk, an I/O error
+        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
 
 
 def _refuse_input(target: str | Path, files: list[str] | dict[tuple[int, int], str]) -> None:
