@@ -189,6 +189,19 @@ def test_in_place_as_root_keeps_the_owner(capsys, speech):
     assert speech.read_text(encoding="utf-8") == FIXED
 
 
+@pytest.mark.skipif(not ROOT, reason="only root can give a file to another user")
+def test_output_replacing_a_file_keeps_its_owner_group_and_mode(capsys, speech, tmp_path):
+    target = tmp_path / "提纲.txt"
+    target.write_text("旧提纲\n", encoding="utf-8")
+    os.chown(target, NOBODY, NOBODY)
+    target.chmod(0o640)
+    code, _, err = cli(capsys, "outline", speech, "-o", target)
+    assert code == 0, err
+    st = target.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (NOBODY, NOBODY, 0o640)
+    assert target.read_text(encoding="utf-8").startswith("在全县工作会议上的讲话\n")
+
+
 BIG5_SPEECH = "在全縣工作會議上的講話\n一、統一思想\n二是加強領導。\n二是狠抓落實。\n十、最後\n"
 
 
