@@ -293,6 +293,8 @@ def rewrite_in_place(path: str | os.PathLike[str], data: bytes, expected: bytes)
 
 
 def _can_keep_owner(st: os.stat_result) -> bool:
+    if not hasattr(os, "geteuid"):  # Windows: no owners to keep
+        return True
     if os.geteuid() == 0:
         return True
     return st.st_uid == os.geteuid() and st.st_gid in (os.getegid(), *os.getgroups())
