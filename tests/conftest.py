@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,10 @@ CORPUS_FILE = DATA / "corpus_speeches.txt"
 REPORTS = TESTS.parent.parent / "shared" / "corpus" / "reports"
 
 
+# CI sets this: there the shared corpus is beside the checkout, and its tests must run, not skip.
+REQUIRE_CORPUS = os.environ.get("GOVSPEECH_REQUIRE_CORPUS") == "1"
+
+
 def report_paths() -> list[Path]:
     return sorted(REPORTS.glob("gwr_*.txt")) if REPORTS.is_dir() else []
 
@@ -21,8 +26,19 @@ def report_paths() -> list[Path]:
 def report(year: int) -> Path:
     path = REPORTS / f"gwr_{year}.txt"
     if not path.is_file():
+        if REQUIRE_CORPUS:
+            pytest.fail(f"shared corpus report {path} missing (GOVSPEECH_REQUIRE_CORPUS=1)")
         pytest.skip(f"shared corpus report {path.name} not present")
     return path
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if REQUIRE_CORPUS and len(report_paths()) < 42:
+        pytest.exit(
+            f"GOVSPEECH_REQUIRE_CORPUS=1 but {REPORTS} holds {len(report_paths())} of the 42 "
+            "work reports",
+            returncode=1,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +51,6 @@ def corpus_tree():  # type: ignore[no-untyped-def]
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """The suite must never replace the machine's /dev/null (a test writing ``-o /dev/null``
     as root once did): fail the run if it is no longer a character device."""
-    import os
     import stat
 
     if os.name == "posix" and not stat.S_ISCHR(os.stat(os.devnull).st_mode):
