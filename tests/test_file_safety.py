@@ -315,6 +315,26 @@ def test_output_to_a_fifo_writes_into_it(speech, tmp_path):
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def test_a_fifo_without_reader_can_still_be_stopped(speech, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "govspeech", "outline", str(speech), "-o", str(fifo)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1)  # it is waiting for a reader now
+    child.terminate()
+    try:
+        _, err = child.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        pytest.fail("SIGTERM did not stop a run waiting for a FIFO's reader")
+    assert child.returncode == 143 and one_error(err) == "error: stopped by SIGTERM"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
 def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(capsys, speech, tmp_path):
     old = tmp_path / "提纲.txt"
     old.write_text("旧提纲\n", encoding="utf-8")

@@ -190,6 +190,10 @@ class AtomicOutput:
         self._discarded = True
 
     def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        if self.direct:
+            # Writing into a FIFO waits for its reader, which may never come: stay stoppable.
+            self._finish(exc_type)
+            return
         # Committing or cleaning up is not cut short by a signal (it is delivered afterwards).
         with _signals_held():
             self._finish(exc_type)
