@@ -38,6 +38,8 @@ MAX_NESTED_DEPTH = 32
 class LeafToken(Token):
     """A token that carries the leaf node (and, for headings, `HeadingInfo`) it stands for."""
 
+    __slots__ = ("body", "info", "node")  # no per-token dict: one token per heading and run
+
     node: object
     info: HeadingInfo
     body: tuple[object, ...]
