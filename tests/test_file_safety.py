@@ -315,6 +315,21 @@ def test_output_to_a_fifo_writes_into_it(speech, tmp_path):
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def test_output_onto_a_socket_is_one_line_and_keeps_it(capsys, speech, tmp_path):
+    import socket
+
+    path = tmp_path / "sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        before = snapshot(tmp_path)
+        code, _, err = cli(capsys, "outline", speech, "-o", path)
+    finally:
+        server.close()
+    assert code == 2 and one_error(err) == f"error: {path}: cannot write: no such device or address"
+    assert changed(before, snapshot(tmp_path)) == set()
+
+
 def test_a_fifo_without_reader_can_still_be_stopped(speech, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
