@@ -643,3 +643,28 @@ def test_docs_sample_configuration_is_valid(capsys, tmp_path, monkeypatch):
         "GS303",
     }
     assert codes(capsys, "archive/speech.txt") == {"GS101", "GS102", "GS103", "GS104", "GS201"}
+
+
+# Where the parser and check once read one marker family two ways (issue: one family table).
+
+
+def test_a_bare_numeral_line_and_the_next_numbered_heading_are_one_run(capsys, tmp_path):
+    """一 alone on its line is 一、 without its comma: 二、 continues it, at the same level."""
+    text = "在全县工作会议上的讲话\n一\n统一思想。\n二、突出重点。\n三、强化保障。\n"
+    doc = govspeech.parse(text).documents[0]
+    assert [(s.marker, s.level) for s in doc.iter_sections()] == [("一", 1), ("二、", 1), ("三、", 1)]
+    path = tmp_path / "讲话.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [r["code"] for r in found(capsys, path)] == ["GS301"]  # mixed forms, no GS104
+
+
+def test_yaodian_and_yaojian_are_words_not_enumerations(capsys, tmp_path):
+    """要点 and 要件 are not 一要/三要 items, inside a paragraph as at a line's start."""
+    text = "在会议上的讲话\n一、总体要求\n会议明确，一要点是抓落实，三要件齐全才能审批。\n"
+    doc = govspeech.parse(text).documents[0]
+    assert [p.items for p in doc.sections[0].paragraphs] == [()]
+    path = tmp_path / "讲话.txt"
+    path.write_text(text, encoding="utf-8")
+    assert found(capsys, path) == []
+    code, out, _ = run(capsys, "fix", "--unsafe-fixes", path)
+    assert code == 0 and out == text

@@ -30,7 +30,8 @@ FAMILIES: dict[str, Family] = {
     "CHAPTER": Family("chapter", "numbered", 1, above_cn_num=True),
     "SECTION": Family("section", "numbered", 2, above_cn_num=True),
     "CN_NUM": Family("cn_num", "numbered", 3),
-    "CN_BARE": Family("cn_bare", "numbered", 3),
+    # 一 alone on its line is 一、 without its comma: one run with 二、 (as check counts them)
+    "CN_BARE": Family("cn_bare", "numbered", 3, nests_as="CN_NUM"),
     "CN_PAREN": Family("cn_paren", "numbered", 4),
     "AR_DOT": Family("ar_dot", "numbered", 5),
     "AR_PAREN": Family("ar_paren", "numbered", 6),
