@@ -17,6 +17,7 @@ from itertools import pairwise
 from attrs import define, field, frozen
 
 from govspeech.api import parse
+from govspeech.families import FAMILIES
 from govspeech.nodes import (
     Blank,
     Boilerplate,
@@ -73,11 +74,11 @@ RULES: dict[str, Rule] = {
 NUMBERING = frozenset({"GS101", "GS102", "GS104"})
 FORMS = frozenset({"GS301", "GS302", "GS303"})
 
-# The standard's ranks (GB/T 9704-2012 7.3.3) of the families a skipped level is judged on.
-_RANK = {"cn_num": 3, "cn_bare": 3, "cn_paren": 4, "ar_dot": 5, "ar_paren": 6, "ar_half_paren": 6}
-_RANK_ABOVE = {"part": 0, "chapter": 1, "section": 2}
-# Families that share a level when nesting: (1) and 1) are one run.
-_GROUP = {"ar_half_paren": "ar_paren", "cn_bare": "cn_num"}
+# From the family table: the standard's ranks (GB/T 9704-2012 7.3.3) of the families whose
+# level is judged, the ranks of 部分/章/节 above them, and the families that share a run.
+_RANK = {f.style: f.rank for f in FAMILIES.values() if f.judged and f.rank is not None}
+_RANK_ABOVE = {f.style: f.rank for f in FAMILIES.values() if f.above_cn_num and f.rank is not None}
+_GROUP = {f.style: f.group for f in FAMILIES.values() if f.group != f.style}
 _FINAL = "。！？；!?;"
 _SHI_YAO = frozenset({"enum_shi", "enum_yao"})
 _SPACE = " \t\u3000"

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
+
+# The suite starts a few hundred interpreters (the command line as users run it); with
+# PYTHONDONTWRITEBYTECODE set, as on some machines, each would compile govspeech anew (20 s).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -56,3 +62,22 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if os.name == "posix" and not stat.S_ISCHR(os.stat(os.devnull).st_mode):
         print(f"\nerror: {os.devnull} is no longer a character device after the tests")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run the tests marked slow (they always run under CI=true)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The slow tests (a wheel built and installed, pip installing the example plugin) run in
+    CI and on request; the default suite stays quick on a two-core machine."""
+    if config.getoption("--run-slow") or os.environ.get("CI") == "true":
+        return
+    skip = pytest.mark.skip(reason="slow: runs under CI=true or with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

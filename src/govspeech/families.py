@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["FAMILIES", "Family"]
+__all__ = ["BY_STYLE", "FAMILIES", "Family"]
 
 
 class Family(NamedTuple):
@@ -23,24 +23,40 @@ class Family(NamedTuple):
     nests_as: str | None = None
     #: part, chapter and section sit above 一、 whatever the order of appearance
     above_cn_num: bool = False
+    #: how the marker writes its number: "chinese" (一 十一 一百), "arabic" (1 ２３),
+    #: "circled" (① ⑴ ⒈), "sequence" (首先 其次 最后), or None (—— carries none)
+    script: str | None = None
+    #: whether check judges this family's level against GB/T 9704's order (一、 above （一）
+    #: above 1. above （1））: the 公文 families are, ① and the enumerations are not
+    judged: bool = False
+
+    @property
+    def group(self) -> str:
+        """The style of the family it shares runs with: (1) and 1) count as one list."""
+        return FAMILIES[self.nests_as].style if self.nests_as else self.style
 
 
 FAMILIES: dict[str, Family] = {
-    "PART": Family("part", "numbered", 0, above_cn_num=True),
-    "CHAPTER": Family("chapter", "numbered", 1, above_cn_num=True),
-    "SECTION": Family("section", "numbered", 2, above_cn_num=True),
-    "CN_NUM": Family("cn_num", "numbered", 3),
+    "PART": Family("part", "numbered", 0, above_cn_num=True, script="chinese"),
+    "CHAPTER": Family("chapter", "numbered", 1, above_cn_num=True, script="chinese"),
+    "SECTION": Family("section", "numbered", 2, above_cn_num=True, script="chinese"),
+    "CN_NUM": Family("cn_num", "numbered", 3, script="chinese", judged=True),
     # 一 alone on its line is 一、 without its comma: one run with 二、 (as check counts them)
-    "CN_BARE": Family("cn_bare", "numbered", 3, nests_as="CN_NUM"),
-    "CN_PAREN": Family("cn_paren", "numbered", 4),
-    "AR_DOT": Family("ar_dot", "numbered", 5),
-    "AR_PAREN": Family("ar_paren", "numbered", 6),
-    "AR_HALF_PAREN": Family("ar_half_paren", "numbered", 6, nests_as="AR_PAREN"),
-    "CIRCLED": Family("circled", "numbered", 7),
-    "PAREN_DIGIT": Family("paren_digit", "numbered", 7),
-    "ENUM_SHI": Family("enum_shi", "enum", None),
-    "ENUM_YAO": Family("enum_yao", "enum", None),
-    "ORDINAL": Family("ordinal", "enum", None),
-    "SEQUENCE": Family("sequence", "enum", None),
+    "CN_BARE": Family("cn_bare", "numbered", 3, nests_as="CN_NUM", script="chinese", judged=True),
+    "CN_PAREN": Family("cn_paren", "numbered", 4, script="chinese", judged=True),
+    "AR_DOT": Family("ar_dot", "numbered", 5, script="arabic", judged=True),
+    "AR_PAREN": Family("ar_paren", "numbered", 6, script="arabic", judged=True),
+    "AR_HALF_PAREN": Family(
+        "ar_half_paren", "numbered", 6, nests_as="AR_PAREN", script="arabic", judged=True
+    ),
+    "CIRCLED": Family("circled", "numbered", 7, script="circled"),
+    "PAREN_DIGIT": Family("paren_digit", "numbered", 7, script="circled"),
+    "ENUM_SHI": Family("enum_shi", "enum", None, script="chinese"),
+    "ENUM_YAO": Family("enum_yao", "enum", None, script="chinese"),
+    "ORDINAL": Family("ordinal", "enum", None, script="chinese"),
+    "SEQUENCE": Family("sequence", "enum", None, script="sequence"),
     "DASH": Family("dash", "dash", None),
 }
+
+#: The families by the ``style`` a `Section` carries.
+BY_STYLE: dict[str, Family] = {family.style: family for family in FAMILIES.values()}

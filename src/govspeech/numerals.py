@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .families import BY_STYLE
+
 __all__ = ["chinese_to_int", "int_to_chinese", "marker_number"]
 
 _DIGITS = {
@@ -106,17 +108,18 @@ def _section(n: int, *, leading: bool) -> str:
 
 def marker_number(style: str, marker: str) -> int | None:
     """The number carried by ``marker`` of the given style, or None (dash items, 最后)."""
-    if style == "dash":
+    script = BY_STYLE[style].script if style in BY_STYLE else "chinese"
+    if script is None:
         return None
-    if style == "sequence":
+    if script == "sequence":
         for word, value in _SEQUENCE_WORDS.items():
             if marker.startswith(word):
                 return value
         return None
-    if style in ("ar_dot", "ar_paren", "ar_half_paren"):
+    if script == "arabic":
         digits = "".join(str(unicodedata.digit(ch)) for ch in marker if ch.isdigit())
         return int(digits) if digits else None
-    if style in ("circled", "paren_digit"):
+    if script == "circled":
         for ch in marker:
             try:
                 return int(unicodedata.numeric(ch))

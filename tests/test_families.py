@@ -1,0 +1,48 @@
+"""The family table is the one description of marker families, and it covers the grammar."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import govspeech
+from govspeech.families import BY_STYLE, FAMILIES
+from govspeech.grammar import grammar_text
+from govspeech.numerals import marker_number
+
+
+def test_every_heading_terminal_of_the_grammar_has_a_row_and_no_row_is_extra():
+    rule = re.search(r"^_heading:(.*?)\n\n", grammar_text(), re.S | re.M)
+    assert rule is not None
+    terminals = set(re.findall(r"\b[A-Z][A-Z_]+\b", rule.group(1)))
+    assert terminals == set(FAMILIES)
+
+
+def test_every_row_is_complete():
+    for name, family in FAMILIES.items():
+        assert family.kind in ("numbered", "enum", "dash"), name
+        assert (family.script is None) == (family.kind == "dash"), name
+        assert (family.rank is None) == (family.kind != "numbered"), name
+        if family.judged or family.above_cn_num:
+            assert family.kind == "numbered" and family.rank is not None, name
+        if family.nests_as is not None:
+            shared = FAMILIES[family.nests_as]
+            assert shared.nests_as is None and shared.rank == family.rank, name
+    assert len(BY_STYLE) == len(FAMILIES)  # styles are unique
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("第十二部分", 12), ("第三章", 3), ("第二节", 2), ("十一、", 11), ("二", 2), ("（十二）", 12),
+        ("２３．", 23), ("（4）", 4), ("5)", 5), ("⑦", 7), ("⑵", 2), ("三是", 3), ("二要", 2),
+        ("第四，", 4), ("其次，", 2), ("——", None),
+    ],
+)  # fmt: skip
+def test_the_number_of_each_family_is_read_by_its_script(text, number):
+    """A marker of every family, parsed, carries the number its family's script gives it."""
+    source = text + "内容。\n" if text != "二" else "二\n"
+    (section,) = [s for d in govspeech.parse(source).documents for s in d.iter_sections()]
+    assert section.number == number
+    assert marker_number(section.style, section.marker) == number
