@@ -8,6 +8,7 @@ from importlib.resources import files
 from lark import Lark
 
 from govspeech.build import _parser
+from govspeech.families import FAMILIES
 from govspeech.grammar import _TokenStream, grammar_text
 
 
@@ -29,8 +30,13 @@ def test_every_terminal_defined_reaches_the_lexer():
     lark, pats = _parser()
     compiled = {t.name for t in lark.terminals}
     assert defined <= compiled
-    for name in defined - {"INDENT", "SENTENCE_END", "INLINE_ITEM"}:
+    inline = {name for name in defined if name.startswith("INLINE_")}
+    for name in defined - {"INDENT", "SENTENCE_END"} - inline:
         assert name in pats.order, name
+    # Each inline family is a named group of the inline pattern, and names a family of its own.
+    assert inline - {"INLINE_LEAD"} == set(pats.inline_item.groupindex)
+    for name in inline - {"INLINE_LEAD"}:
+        assert name.removeprefix("INLINE_") in FAMILIES
 
 
 def test_priorities_order_the_line_classes():

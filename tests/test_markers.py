@@ -211,3 +211,25 @@ def test_trailing_space_after_a_heading_is_not_body():
     assert (first.title, first.body) == ("总体要求", ())
     assert (second.title, second.body) == ("提高站位。", ())
     assert first.heading.text == "一、总体要求\u3000 \n"
+
+
+INLINE_DECOYS = ["一是否", "三要素", "一要求", "一要点", "三要件", "第一时间", "第一个", "第三项", "首先要", "最后的"]
+INLINE_ITEMS = [("一是", "enum_shi", 1), ("二要", "enum_yao", 2), ("第三，", "ordinal", 3),
+                ("第四、", "ordinal", 4), ("首先，", "sequence", 1), ("最后，", "sequence", None)]  # fmt: skip
+
+
+@pytest.mark.parametrize("decoy", INLINE_DECOYS)
+def test_inline_decoys_are_body_text(decoy):
+    """Inside a paragraph as at a line's start, these words are no enumeration."""
+    text = f"一、总体要求\n会议强调，{decoy}完善制度，抓好落实。\n"
+    (para,) = govspeech.parse(text).documents[0].sections[0].paragraphs
+    assert para.items == ()
+
+
+@pytest.mark.parametrize(("marker", "style", "number"), INLINE_ITEMS)
+def test_inline_items_of_every_family(marker, style, number):
+    text = f"一、总体要求\n会议强调两点。{marker}完善制度，抓好落实。\n"
+    (para,) = govspeech.parse(text).documents[0].sections[0].paragraphs
+    (item,) = para.items
+    assert (item.marker, item.style, item.number) == (marker, style, number)
+    assert text[item.start : item.end] == f"{marker}完善制度，抓好落实。"

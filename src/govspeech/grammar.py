@@ -13,13 +13,15 @@ from typing import Any
 from lark import Lark, Transformer
 from lark.lexer import Lexer, LexerState
 
-__all__ = ["LinePatterns", "build_parser", "grammar_text", "line_patterns"]
+__all__ = ["INLINE_PREFIX", "LinePatterns", "build_parser", "grammar_text", "line_patterns"]
 
 GRAMMAR_PACKAGE = "govspeech.grammars"
 GRAMMAR_FILE = "govspeech.lark"
 
 # Terminals the line lexer applies inside a line rather than at its start.
-_INLINE_TERMINALS = ("INDENT", "SENTENCE_END", "INLINE_ITEM")
+_INLINE_TERMINALS = ("INDENT", "SENTENCE_END", "INLINE_LEAD")
+#: The terminals of enumerations inside a paragraph, one per family (INLINE_ + its terminal).
+INLINE_PREFIX = "INLINE_"
 
 
 def grammar_text() -> str:
@@ -66,8 +68,16 @@ class LinePatterns:
     """
 
     def __init__(self, terminals: dict[str, tuple[int, int, str]]) -> None:
+        inline = sorted(
+            (item for item in terminals.items() if item[0].startswith(INLINE_PREFIX)),
+            key=lambda item: item[1][1],
+        )
         line_terms = sorted(
-            (item for item in terminals.items() if item[0] not in _INLINE_TERMINALS),
+            (
+                item
+                for item in terminals.items()
+                if item[0] not in _INLINE_TERMINALS and not item[0].startswith(INLINE_PREFIX)
+            ),
             key=lambda item: (-item[1][0], item[1][1]),
         )
         self.order = [name for name, _ in line_terms]
@@ -78,7 +88,12 @@ class LinePatterns:
         self.indent = re.compile(terminals["INDENT"][2])
         self.trailing_space = re.compile(f"(?:{indent})$")
         self.sentence_end = re.compile(terminals["SENTENCE_END"][2])
-        self.inline_item = re.compile(terminals["INLINE_ITEM"][2])
+        # An inline item: the lead, then one family's marker as a group named by its terminal
+        # (``m.lastgroup``), e.g. INLINE_ENUM_SHI for the family ENUM_SHI.
+        families = "|".join(
+            f"(?P<{name}>{rx})" for name, (_, _, rx) in inline if name != "INLINE_LEAD"
+        )
+        self.inline_item = re.compile(f"(?:{terminals['INLINE_LEAD'][2]})(?:{families})")
 
 
 def line_patterns(lark: Lark) -> LinePatterns:

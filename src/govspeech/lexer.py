@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from .families import FAMILIES
-from .grammar import LinePatterns
+from .grammar import INLINE_PREFIX, LinePatterns
 from .nodes import Blank, Boilerplate, Heading, InlineItem, Leaf, Paragraph, TitleLine
 from .numerals import marker_number
 
@@ -66,7 +66,7 @@ def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int
 
 
 def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
-    """The enumerations inside ``para`` (…两件事。一是…。二是…), found by INLINE_ITEM."""
+    """The enumerations inside ``para`` (…两件事。一是…。二是…), found by the INLINE_* terminals."""
     text = para.text
     # The rest of a heading line follows the 。 that ended the title: an item may start at 0.
     lead = 1 if para.column > 1 else 0
@@ -76,17 +76,14 @@ def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
         return ()
     content_end = len(scan.rstrip("\r\n"))
     items = []
+    starts = [m.start(m.lastgroup or 0) for m in found]
     for i, m in enumerate(found):
-        m_start = m.start(1)
-        m_end = found[i + 1].start(1) if i + 1 < len(found) else content_end
-        marker = m.group(1)
-        # The grammar's INLINE_ITEM alternatives, told apart by their first and last letter.
-        if marker[0] in "首其再最":
-            style = "sequence"
-        elif marker[0] == "第":
-            style = "ordinal"
-        else:
-            style = "enum_yao" if marker.endswith("要") else "enum_shi"
+        m_start = starts[i]
+        m_end = starts[i + 1] if i + 1 < len(found) else content_end
+        terminal = m.lastgroup or ""
+        marker = m.group(terminal)
+        # The terminal that matched names the family: INLINE_ENUM_SHI is ENUM_SHI's.
+        style = FAMILIES[terminal.removeprefix(INLINE_PREFIX)].style
         items.append(
             InlineItem(
                 marker=marker,
