@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from govspeech.families import BY_STYLE
 from govspeech.numerals import int_to_chinese
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
 _CN_NUMERALS = frozenset("〇零一二两三四五六七八九十百千")
 _FULLWIDTH = "（）［］，。：；！？"
 _HALFWIDTH = "()[],.:;!?"
+_TO_HALFWIDTH = str.maketrans(_FULLWIDTH, _HALFWIDTH)
 _CIRCLED = {
     "circled": [chr(0x2460 + k) for k in range(20)]
     + [chr(0x3251 + k) for k in range(15)]
@@ -125,30 +127,21 @@ def width_balance(text: str) -> int:
 
 
 def canonical_form(style: str, form: Form, *, fullwidth: bool, arabic_dot: str) -> Form:
-    """The standard form (GB/T 9704-2012, GB/T 15834-2011 B.3) of a marker of ``style``.
+    """The standard form of a marker of ``style``: the family table's ``canonical`` marker.
 
-    Brackets follow the text (（一） in fullwidth text, (一) in halfwidth text); Arabic
-    numerals are written in ASCII digits followed by ``arabic_dot``; nothing follows a
-    bracket; 一、 takes a 顿号 and 第一 a comma. Styles without a standard form keep theirs.
+    Brackets and commas follow the text (（一） in fullwidth text, (一) in halfwidth text); an
+    Arabic numeral's dot is ``arabic_dot``; a circled digit keeps its kind (① ⑴ ⒈). Styles
+    without a standard form (``canonical`` None) keep theirs.
     """
-    open_, close = ("（", "）") if fullwidth else ("(", ")")
-    comma = "，" if fullwidth else ","
-    if style == "cn_num":
-        return Form("", "chinese", "、")
-    if style == "cn_paren":
-        return Form(open_, "chinese", close)
-    if style == "ar_dot":
-        return Form("", "ascii", arabic_dot)
-    if style == "ar_paren":
-        return Form(open_, "ascii", close)
-    if style in ("circled", "paren_digit"):
+    family = BY_STYLE.get(style)
+    if family is None or family.canonical is None:
+        return form
+    standard, _ = split_marker(family.canonical)
+    if standard.script in _CIRCLED:
         return Form("", form.script, "")
-    if style == "ordinal":
-        return Form("第", "chinese", comma)
-    if style == "enum_shi":
-        return Form("", "chinese", "是")
-    if style == "enum_yao":
-        return Form("", "chinese", "要")
-    if style == "dash":
-        return Form("——", "none", "")
-    return form
+    prefix, suffix = standard.prefix, standard.suffix
+    if not fullwidth:
+        prefix, suffix = prefix.translate(_TO_HALFWIDTH), suffix.translate(_TO_HALFWIDTH)
+    if standard.script == "ascii" and standard.suffix == "．":
+        suffix = arabic_dot
+    return Form(prefix, standard.script, suffix)

@@ -29,6 +29,10 @@ class Family(NamedTuple):
     #: whether check judges this family's level against GB/T 9704's order (一、 above （一）
     #: above 1. above （1））: the 公文 families are, ① and the enumerations are not
     judged: bool = False
+    #: the standard form (GB/T 9704-2012, GB/T 15834-2011 B.3) as written in fullwidth text,
+    #: which ``fix`` rewrites markers to (brackets and commas follow the text's width, 1． the
+    #: configured dot, ① keeps its kind of circled digit); None: no standard, forms are kept
+    canonical: str | None = None
 
     @property
     def group(self) -> str:
@@ -40,22 +44,24 @@ FAMILIES: dict[str, Family] = {
     "PART": Family("part", "numbered", 0, above_cn_num=True, script="chinese"),
     "CHAPTER": Family("chapter", "numbered", 1, above_cn_num=True, script="chinese"),
     "SECTION": Family("section", "numbered", 2, above_cn_num=True, script="chinese"),
-    "CN_NUM": Family("cn_num", "numbered", 3, script="chinese", judged=True),
+    "CN_NUM": Family("cn_num", "numbered", 3, script="chinese", judged=True, canonical="一、"),
     # 一 alone on its line is 一、 without its comma: one run with 二、 (as check counts them)
     "CN_BARE": Family("cn_bare", "numbered", 3, nests_as="CN_NUM", script="chinese", judged=True),
-    "CN_PAREN": Family("cn_paren", "numbered", 4, script="chinese", judged=True),
-    "AR_DOT": Family("ar_dot", "numbered", 5, script="arabic", judged=True),
-    "AR_PAREN": Family("ar_paren", "numbered", 6, script="arabic", judged=True),
+    "CN_PAREN": Family(
+        "cn_paren", "numbered", 4, script="chinese", judged=True, canonical="（一）"
+    ),
+    "AR_DOT": Family("ar_dot", "numbered", 5, script="arabic", judged=True, canonical="1．"),
+    "AR_PAREN": Family("ar_paren", "numbered", 6, script="arabic", judged=True, canonical="（1）"),
     "AR_HALF_PAREN": Family(
         "ar_half_paren", "numbered", 6, nests_as="AR_PAREN", script="arabic", judged=True
     ),
-    "CIRCLED": Family("circled", "numbered", 7, script="circled"),
-    "PAREN_DIGIT": Family("paren_digit", "numbered", 7, script="circled"),
-    "ENUM_SHI": Family("enum_shi", "enum", None, script="chinese"),
-    "ENUM_YAO": Family("enum_yao", "enum", None, script="chinese"),
-    "ORDINAL": Family("ordinal", "enum", None, script="chinese"),
+    "CIRCLED": Family("circled", "numbered", 7, script="circled", canonical="①"),
+    "PAREN_DIGIT": Family("paren_digit", "numbered", 7, script="circled", canonical="⑴"),
+    "ENUM_SHI": Family("enum_shi", "enum", None, script="chinese", canonical="一是"),
+    "ENUM_YAO": Family("enum_yao", "enum", None, script="chinese", canonical="一要"),
+    "ORDINAL": Family("ordinal", "enum", None, script="chinese", canonical="第一，"),
     "SEQUENCE": Family("sequence", "enum", None, script="sequence"),
-    "DASH": Family("dash", "dash", None),
+    "DASH": Family("dash", "dash", None, canonical="——"),
 }
 
 #: The families by the ``style`` a `Section` carries.
