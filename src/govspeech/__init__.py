@@ -21,6 +21,7 @@ from .errors import (
     PluginLoadError,
     UsageError,
 )
+from .families import FAMILIES, Family
 from .nodes import (
     Blank,
     Boilerplate,
@@ -39,12 +40,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DROP",
+    "FAMILIES",
     "BinaryInputError",
     "Blank",
     "Boilerplate",
     "DecodeError",
     "Document",
     "EmptyInputError",
+    "Family",
     "GovspeechError",
     "Heading",
     "InlineItem",
