@@ -50,9 +50,17 @@ class Guard:
 
     def __init__(self, spec: PluginSpec, command: str | None = None) -> None:
         self.spec = spec
-        self.what = f"plugin {spec.name!r} ({spec.origin})"
+        self._what: str | None = None
         # Usage errors are prefixed with the command line the user typed.
         self.command = f"govspeech {command or spec.name}"
+
+    @property
+    def what(self) -> str:
+        """``plugin 'name' (distribution version)``: read from its metadata on first use only
+        (a Guard is made for every file of a corpus, an error is rare)."""
+        if self._what is None:
+            self._what = f"plugin {self.spec.name!r} ({self.spec.origin})"
+        return self._what
 
     def status(self, where: str, method: Callable[..., Any], *args: Any) -> int:
         """Call ``run`` or ``finish``: their result must be a status (0, 1, None or a bool)."""
