@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from govspeech.discovery import discover, load
 from govspeech.errors import PluginError, UsageError
@@ -19,6 +19,29 @@ from govspeech.plugin import EXPORTERS, Plugin, PluginProtocol
 from govspeech.runner import Guard
 
 DEFAULT_FORMAT = "json"
+
+
+class _Recorder:
+    """The export command's parser as one format sees it: everything goes through to the
+    parser, and the options the format adds (directly or in a group) are remembered."""
+
+    def __init__(self, target: Any, actions: list[argparse.Action] | None = None) -> None:
+        self._target = target
+        self.actions: list[argparse.Action] = [] if actions is None else actions
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action: argparse.Action = self._target.add_argument(*args, **kwargs)
+        self.actions.append(action)
+        return action
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> _Recorder:
+        return _Recorder(self._target.add_argument_group(*args, **kwargs), self.actions)
+
+    def add_mutually_exclusive_group(self, *args: Any, **kwargs: Any) -> _Recorder:
+        return _Recorder(self._target.add_mutually_exclusive_group(*args, **kwargs), self.actions)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
 
 
 class Export(Plugin):
@@ -60,9 +83,9 @@ class Export(Plugin):
             except PluginError as exc:
                 self._failures[name] = str(exc)
                 continue
-            before = len(parser._actions)
+            recorder = _Recorder(parser)
             try:
-                exporter.add_arguments(parser)
+                exporter.add_arguments(cast(argparse.ArgumentParser, recorder))
             except Exception as exc:  # an option clash must not break the other formats
                 spec = self._registry.specs[name]
                 message = " ".join(f"{type(exc).__name__}: {exc}".split())
@@ -72,7 +95,7 @@ class Export(Plugin):
                 continue
             self._exporters[name] = exporter
             # Remember each format's options, to warn when one is given to another format.
-            for action in parser._actions[before:]:
+            for action in recorder.actions:
                 self._owners.append((name, action))
 
     def _warn_unused(self, fmt: str, options: argparse.Namespace) -> None:
