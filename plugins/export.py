@@ -15,8 +15,7 @@ from typing import IO, Any, cast
 from govspeech.discovery import discover, load
 from govspeech.errors import PluginError, UsageError
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import EXPORTERS, Plugin, PluginProtocol
-from govspeech.runner import Guard
+from govspeech.plugin import EXPORTERS, Guard, Plugin, PluginProtocol
 
 DEFAULT_FORMAT = "json"
 

@@ -19,9 +19,9 @@ from typing import NoReturn
 from . import __version__
 from .discovery import PluginSpec, Registry, discover, load
 from .errors import GovspeechError, PluginError, Stopped, UsageError
-from .plugin import COMMANDS, EXPORTERS, PluginProtocol
+from .plugin import COMMANDS, EXPORTERS, Guard, PluginProtocol
 from .readers import SOURCE_FORMATS
-from .runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Guard, run_command
+from .runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_command
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 

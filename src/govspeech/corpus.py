@@ -108,7 +108,7 @@ def process(
     ``encode`` returns text output as UTF-8 bytes (cheaper to send back from a worker).
     """
     from .inputs import read_input
-    from .runner import Guard
+    from .plugin import Guard
 
     guard = Guard(spec)
     binary = bool(plugin.binary)
@@ -146,7 +146,7 @@ def _setup(job: Job) -> tuple[PluginSpec, PluginProtocol, argparse.Namespace]:
     """The command as the command line set it up: plugin loaded, options parsed, prepared."""
     from .cli import command_parser, commands
     from .discovery import load
-    from .runner import Guard
+    from .plugin import Guard
 
     spec = commands().specs[job.command]
     plugin = load(spec)

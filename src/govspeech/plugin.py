@@ -28,11 +28,16 @@ See docs/plugins.md for a walk-through.
 from __future__ import annotations
 
 import argparse
-from typing import IO, Any, ClassVar, Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
+from .errors import GovspeechError, PluginError, Stopped, UsageError
 from .nodes import ParsedFile
 
-__all__ = ["COMMANDS", "EXPORTERS", "Exporter", "Plugin", "PluginProtocol"]
+if TYPE_CHECKING:
+    from .discovery import PluginSpec
+
+__all__ = ["COMMANDS", "EXPORTERS", "Exporter", "Guard", "Plugin", "PluginProtocol"]
 
 #: Entry-point group of subcommands.
 COMMANDS = "govspeech.plugins"
@@ -112,3 +117,64 @@ class Exporter(Plugin):
     def suffix(self, options: argparse.Namespace) -> str:
         """The first of ``extensions``."""
         return self.extensions[0] if self.extensions else ".out"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Guard:
+    """Calls a plugin's methods; whatever they raise becomes one line naming the plugin.
+
+    The command line calls every plugin method through one; a plugin that calls another
+    (``export`` calls its formats) uses one too. A plugin's own `UsageError` is prefixed
+    with the command, its `PluginError` and anything else it raises (SystemExit included) are
+    one `PluginError` naming it; Ctrl-C and signals pass through and end the run.
+    """
+
+    def __init__(self, spec: PluginSpec, command: str | None = None) -> None:
+        self.spec = spec
+        self._what: str | None = None
+        # Usage errors are prefixed with the command line the user typed.
+        self.command = f"govspeech {command or spec.name}"
+
+    @property
+    def what(self) -> str:
+        """``plugin 'name' (distribution version)``: read from its metadata on first use only
+        (a Guard is made for every file of a corpus, an error is rare)."""
+        if self._what is None:
+            self._what = f"plugin {self.spec.name!r} ({self.spec.origin})"
+        return self._what
+
+    def status(self, where: str, method: Callable[..., Any], *args: Any) -> int:
+        """Call ``run`` or ``finish``: their result must be a status (0, 1, None or a bool)."""
+        result = self(where, method, *args)
+        if result is None or isinstance(result, (bool, int)):
+            return 1 if result else 0
+        raise PluginError(
+            f"{self.what} failed {where}: returned {_one_line(repr(result))[:80]}, "
+            "expected a status (0 or 1)"
+        )
+
+    def __call__(self, where: str, method: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return method(*args)
+        except (KeyboardInterrupt, Stopped):
+            raise  # the user (Ctrl-C) or a signal ends the run, not the plugin
+        except UsageError as exc:
+            message = str(exc)
+            if not message.startswith("govspeech"):
+                message = f"{self.command}: {message}"
+            raise UsageError(message) from exc
+        except PluginError as exc:
+            if str(exc).startswith("plugin "):
+                raise
+            raise PluginError(f"{self.what} {where}: {_one_line(str(exc))}") from exc
+        except GovspeechError:
+            raise
+        except BaseException as exc:  # SystemExit, GeneratorExit, a plugin's own BaseException
+            name = type(exc).__name__
+            detail = _one_line(str(exc))
+            if isinstance(exc, SystemExit):
+                detail = f"called sys.exit({exc.code!r})"
+            raise PluginError(f"{self.what} failed {where}: {name}: {detail}") from exc

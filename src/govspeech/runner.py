@@ -19,16 +19,16 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .corpus import FileResult, Job, WorkerDiedError, results
 from .discovery import PluginSpec
-from .errors import GovspeechError, OutputError, PluginError, Stopped, UsageError
+from .errors import GovspeechError, OutputError, PluginError, UsageError
 from .inputs import STDIN, expand
 from .output import AtomicOutput, input_identities, same_file_as_input
-from .plugin import PluginProtocol
+from .plugin import Guard, PluginProtocol
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Guard", "run_command"]
 
@@ -43,57 +43,6 @@ def _say(message: str) -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-class Guard:
-    """Calls a plugin's methods; whatever they raise becomes one line naming the plugin."""
-
-    def __init__(self, spec: PluginSpec, command: str | None = None) -> None:
-        self.spec = spec
-        self._what: str | None = None
-        # Usage errors are prefixed with the command line the user typed.
-        self.command = f"govspeech {command or spec.name}"
-
-    @property
-    def what(self) -> str:
-        """``plugin 'name' (distribution version)``: read from its metadata on first use only
-        (a Guard is made for every file of a corpus, an error is rare)."""
-        if self._what is None:
-            self._what = f"plugin {self.spec.name!r} ({self.spec.origin})"
-        return self._what
-
-    def status(self, where: str, method: Callable[..., Any], *args: Any) -> int:
-        """Call ``run`` or ``finish``: their result must be a status (0, 1, None or a bool)."""
-        result = self(where, method, *args)
-        if result is None or isinstance(result, (bool, int)):
-            return 1 if result else 0
-        raise PluginError(
-            f"{self.what} failed {where}: returned {_one_line(repr(result))[:80]}, "
-            "expected a status (0 or 1)"
-        )
-
-    def __call__(self, where: str, method: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return method(*args)
-        except (KeyboardInterrupt, Stopped):
-            raise  # the user (Ctrl-C) or a signal ends the run, not the plugin
-        except UsageError as exc:
-            message = str(exc)
-            if not message.startswith("govspeech"):
-                message = f"{self.command}: {message}"
-            raise UsageError(message) from exc
-        except PluginError as exc:
-            if str(exc).startswith("plugin "):
-                raise
-            raise PluginError(f"{self.what} {where}: {_one_line(str(exc))}") from exc
-        except GovspeechError:
-            raise
-        except BaseException as exc:  # SystemExit, GeneratorExit, a plugin's own BaseException
-            name = type(exc).__name__
-            detail = _one_line(str(exc))
-            if isinstance(exc, SystemExit):
-                detail = f"called sys.exit({exc.code!r})"
-            raise PluginError(f"{self.what} failed {where}: {name}: {detail}") from exc
 
 
 class _Tally:
