@@ -373,3 +373,14 @@ def test_content_split_over_sections_is_read_whole():
     text = html_text(page.encode("utf-8"))[0]
     assert [m for doc in outline(text) for m, _, _ in doc] == ["一、", "二、", "三、", "四、"]
     assert "相关链接" not in text and "主办单位" not in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-16", "utf-8-sig"])
+def test_a_byte_order_mark_decides_a_page_encoding(encoding):
+    """The one BOM table (govspeech.source.BOMS) reads pages too: UTF-32 included."""
+    from govspeech.html_reader import html_text
+
+    page = "<html><head><meta charset='gb2312'></head><body><div id='content'>"
+    page += "<p>一、统一思想</p><p>要认真学习领会会议精神。</p></div></body></html>"
+    text, used = html_text(page.encode(encoding), None, "x.html")
+    assert used == encoding and text.splitlines()[0] == "一、统一思想"

@@ -54,14 +54,13 @@ A page that yields no content text raises `EmptyInputError`.
 
 from __future__ import annotations
 
-import codecs
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .errors import DecodeError, EmptyInputError, InputFormatError
-from .source import decode, text_codec
+from .source import BOMS, decode, text_codec
 
 __all__ = ["decode_html", "html_text"]
 
@@ -139,11 +138,7 @@ def decode_html(data: bytes, encoding: str | None = None, name: str = "<html>") 
     if encoding is not None:
         src = decode(data, encoding, name)
         return src.text, src.encoding
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, enc in BOMS:
         if data.startswith(bom):
             src = decode(data, enc, name)
             return src.text, src.encoding

@@ -23,9 +23,11 @@ from attrs import frozen
 
 from .errors import BinaryInputError, DecodeError, InputNotFoundError, InputReadError
 
-__all__ = ["Source", "decode", "read_bytes", "read_source", "text_codec"]
+__all__ = ["BOMS", "Source", "decode", "read_bytes", "read_source", "text_codec"]
 
-_BOMS = (
+#: Byte-order marks and the encoding each means, longest first (a UTF-32 LE mark begins with
+#: the UTF-16 LE one): the one table of them, for text files and web pages alike.
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -144,7 +146,7 @@ def decode(data: bytes, encoding: str | None = None, name: str = "<bytes>") -> S
                 f"U+{ord(bad.group()):04X} at character {bad.start()})"
             )
         return Source(text, encoding, None)
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
             try:
                 return Source(data.decode(enc), enc, None)
