@@ -66,6 +66,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="write tests/golden/ from the current outputs (review with git diff)",
+    )
+    parser.addoption(
         "--run-slow",
         action="store_true",
         help="also run the tests marked slow (they always run under CI=true)",
@@ -81,3 +86,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+class Golden:
+    """Compare an output with its hand-checked golden file in tests/golden/.
+
+    ``python -m pytest --update-goldens`` writes the outputs instead of comparing them; review
+    the change with ``git diff tests/golden`` (every line of a golden was read against its
+    source once: a diff is what to read again) and commit it.
+    """
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def __call__(self, name: str, actual: str | bytes) -> None:
+        path = GOLDEN / name
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        expected = path.read_bytes()
+        if isinstance(actual, str):
+            assert actual == expected.decode("utf-8"), f"{name} differs (see --update-goldens)"
+        else:
+            assert actual == expected, f"{name} differs (see --update-goldens)"
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(bool(request.config.getoption("--update-goldens")))

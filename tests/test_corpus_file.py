@@ -9,11 +9,11 @@ from __future__ import annotations
 from govspeech import Boilerplate, Paragraph
 from govspeech.numerals import chinese_to_int
 
-from .conftest import CORPUS_FILE, GOLDEN
+from .conftest import CORPUS_FILE
 
 
-def test_golden_outline(corpus_tree):
-    assert corpus_tree.pretty() == (GOLDEN / "corpus_speeches.outline").read_text("utf-8")
+def test_golden_outline(corpus_tree, golden):
+    golden("corpus_speeches.outline", corpus_tree.pretty())
 
 
 def test_thirteen_documents_with_their_titles(corpus_tree):

@@ -13,7 +13,7 @@ from govspeech_plugins.exportkit import body_text, documents, sections
 import govspeech
 from govspeech.cli import main
 
-from .conftest import CORPUS_FILE, GOLDEN, TESTS, report, report_paths
+from .conftest import CORPUS_FILE, TESTS, report, report_paths
 
 EXAMPLE = TESTS.parent / "examples" / "speech.txt"
 BOM = b"\xef\xbb\xbf"
@@ -135,12 +135,12 @@ def test_body_has_no_boilerplate(capsys, corpus_tree):
     assert rows[-1]["line"] == "321" and "本文地址" not in rows[-1]["body"]
 
 
-def test_matches_checked_golden(monkeypatch, tmp_path):
+def test_matches_checked_golden(monkeypatch, tmp_path, golden):
     """tests/golden/export/corpus_speeches.csv was read row by row against the source."""
     monkeypatch.chdir(TESTS.parent)
     target = tmp_path / "corpus.csv"
     assert main(["export", "tests/data/corpus_speeches.txt", "-o", str(target)]) == 0
-    assert target.read_bytes() == (GOLDEN / "export" / "corpus_speeches.csv").read_bytes()
+    golden("export/corpus_speeches.csv", target.read_bytes())
 
 
 def test_file_output_line_endings_and_no_bom(capsys, tmp_path):

@@ -10,8 +10,8 @@ Chromium is not installed, except under ``CI=true``, where they fail instead.
 Screenshots go to a pytest temporary folder, or to ``$GOVSPEECH_ARTIFACTS`` when it is set;
 the folder is printed at the end of the module.
 
-Regenerate the golden page after a deliberate change with
-``govspeech export --format html tests/data/corpus_speeches.txt -o tests/golden/export/corpus_speeches.html``.
+Regenerate the golden page after a deliberate change with ``python -m pytest --update-goldens``
+(and read ``git diff tests/golden`` before committing it).
 """
 
 from __future__ import annotations
@@ -287,10 +287,10 @@ def test_corpus_file(tmp_path, corpus_tree):
     assert {m.text() for m in root.find_all("span", "imarker")} >= {"一是", "二是"}
 
 
-def test_corpus_file_matches_golden(tmp_path):
+def test_corpus_file_matches_golden(tmp_path, golden):
     """Deterministic: the same input gives the same bytes (no dates, no absolute paths)."""
     page = page_of(tmp_path, str(CORPUS_FILE))
-    assert page == GOLDEN_PAGE.read_text(encoding="utf-8")
+    golden("export/corpus_speeches.html", page)
 
 
 def test_report(tmp_path):

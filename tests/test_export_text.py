@@ -13,7 +13,7 @@ from govspeech_plugins.text_export import TextExporter
 import govspeech
 from govspeech.cli import main
 
-from .conftest import CORPUS_FILE, GOLDEN, TESTS, report, report_paths
+from .conftest import CORPUS_FILE, TESTS, report, report_paths
 
 EXAMPLE = TESTS.parent / "examples" / "speech.txt"
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # what the parser calls a line
@@ -113,10 +113,10 @@ def test_clean_corpus(capsys, corpus_tree):
     )
 
 
-def test_clean_matches_checked_golden(capsys):
+def test_clean_matches_checked_golden(capsys, golden):
     """tests/golden/export/corpus_speeches.clean.txt was read line by line against the source."""
     out = export(capsys, "--clean", str(CORPUS_FILE))
-    assert out == (GOLDEN / "export" / "corpus_speeches.clean.txt").read_text(encoding="utf-8")
+    golden("export/corpus_speeches.clean.txt", out)
 
 
 def test_clean_example(capsys):

@@ -12,7 +12,7 @@ import govspeech
 from govspeech.cli import main
 from govspeech.serialize import load_schema
 
-from .conftest import CORPUS_FILE, GOLDEN, TESTS, report
+from .conftest import CORPUS_FILE, TESTS, report
 
 EXAMPLE = TESTS.parent / "examples" / "speech.txt"
 
@@ -22,10 +22,10 @@ def outline(capsys, *args: str) -> str:  # type: ignore[no-untyped-def]
     return capsys.readouterr().out
 
 
-def test_corpus_file_matches_checked_golden(capsys):
+def test_corpus_file_matches_checked_golden(capsys, golden):
     """tests/golden/corpus_speeches.outline.txt was read line by line against the source."""
     got = outline(capsys, "--lines", str(CORPUS_FILE))
-    assert got == (GOLDEN / "corpus_speeches.outline.txt").read_text(encoding="utf-8")
+    golden("corpus_speeches.outline.txt", got)
 
 
 def test_corpus_file_every_heading_once_and_no_boilerplate(capsys, corpus_tree):
