@@ -13,7 +13,7 @@ import sys
 from typing import IO, Any, cast
 
 from govspeech.discovery import discover, load
-from govspeech.errors import PluginError, UsageError
+from govspeech.errors import PluginError, UsageError, one_line
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import EXPORTERS, Guard, Plugin, PluginProtocol
 
@@ -87,7 +87,7 @@ class Export(Plugin):
                 exporter.add_arguments(cast(argparse.ArgumentParser, recorder))
             except Exception as exc:  # an option clash must not break the other formats
                 spec = self._registry.specs[name]
-                message = " ".join(f"{type(exc).__name__}: {exc}".split())
+                message = one_line(f"{type(exc).__name__}: {exc}")
                 self._failures[name] = (
                     f"plugin {name!r} ({spec.origin}) failed while adding its options: {message}"
                 )

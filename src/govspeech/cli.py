@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from . import __version__
 from .discovery import PluginSpec, Registry, discover, load
-from .errors import GovspeechError, PluginError, Stopped, UsageError
+from .errors import STOP_SIGNALS, GovspeechError, PluginError, Stopped, UsageError
 from .plugin import COMMANDS, EXPORTERS, Guard, PluginProtocol
 from .readers import SOURCE_FORMATS
 from .runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_command
@@ -270,16 +270,6 @@ def _main(args: list[str]) -> int:
     return run_command(spec, plugin, options)
 
 
-# Signals that end the program: each becomes an exception, so that temporary files are
-# removed and the error is one line. SIGINT is Python's KeyboardInterrupt already; SIGPIPE is
-# ignored by Python (a closed pipe is a BrokenPipeError).
-_STOP_SIGNALS = tuple(
-    getattr(signal, name)
-    for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU")
-    if hasattr(signal, name)
-)
-
-
 def _on_signal(signum: int, frame: object) -> None:
     raise Stopped(signum)
 
@@ -314,7 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args
     previous: dict[int, object] = {}
     try:
-        for signum in _STOP_SIGNALS:
+        # Each becomes an exception, so that temporary files are removed and the error is one
+        # line (SIGPIPE is ignored by Python: a closed pipe is a BrokenPipeError).
+        for signum in STOP_SIGNALS:
             previous[signum] = signal.signal(signum, _on_signal)
     except ValueError:  # not the main thread: leave signals alone
         pass

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from .discovery import PluginSpec
-from .errors import GovspeechError, PluginError
+from .errors import STOP_SIGNALS, GovspeechError, PluginError
 from .nodes import ParsedFile
 from .plugin import PluginProtocol
 
@@ -163,9 +163,8 @@ def _init_worker(job: Job, parent: int) -> None:
     # process group, and only the main process should answer it (workers are killed by it).
     # Other signals end a worker at once, with no handler inherited from the command line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
     _watch_parent(parent)
     _WORKER, _WORKER_JOB = _setup(job), job
 
@@ -176,14 +175,18 @@ def _watch_parent(parent: int) -> None:
 
     if sys.platform.startswith("linux"):
         # The kernel kills this worker the moment the process that started it ends.
-        with contextlib.suppress(Exception):
+        try:
             import ctypes
 
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+            done = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except Exception:
+            done = -1
         if os.getppid() != parent:  # it ended before prctl took effect
             os._exit(EXIT_ORPHANED)
+        if done == 0:
+            return
 
-    # Elsewhere (and as a fallback) a thread looks for the main process twice a second.
+    # Elsewhere (or if prctl failed) a thread looks for the main process twice a second.
     def watch() -> None:
         while True:
             time.sleep(PARENT_POLL)

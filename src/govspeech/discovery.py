@@ -22,7 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
-from .errors import PluginLoadError, Stopped
+from .errors import PluginLoadError, Stopped, one_line
 from .plugin import PluginProtocol
 
 __all__ = ["PluginSpec", "Registry", "discover", "entry_points", "load"]
@@ -55,10 +55,6 @@ _TYPED: tuple[tuple[str, type | tuple[type, ...]], ...] = (
 
 def _normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _info_folders() -> Iterator[str]:
@@ -147,7 +143,7 @@ def _read_entry_points(group: str) -> tuple[list[EntryPoint], list[str]]:
                 else:
                     where = os.path.join(os.path.basename(info), "entry_points.txt")
                     problems.append(
-                        f"warning: {where}: ignoring {_one_line(line)[:80]!r} in {header} "
+                        f"warning: {where}: ignoring {one_line(line)[:80]!r} in {header} "
                         "(expected: name = module:object, the name without spaces)"
                     )
     return found, problems
@@ -245,7 +241,7 @@ def load(spec: PluginSpec) -> PluginProtocol:
         raise
     except BaseException as exc:  # an import may raise anything, SystemExit included
         raise PluginLoadError(
-            _one_line(f"{what} failed to load: {type(exc).__name__}: {exc}")
+            one_line(f"{what} failed to load: {type(exc).__name__}: {exc}")
         ) from exc
     missing = [attr for attr in _REQUIRED if not hasattr(obj, attr)]
     if missing:
@@ -262,7 +258,7 @@ def load(spec: PluginSpec) -> PluginProtocol:
                 k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,))
             )
             raise PluginLoadError(
-                f"{what} is not a govspeech plugin: its {attr} is {_one_line(repr(value))[:60]}, "
+                f"{what} is not a govspeech plugin: its {attr} is {one_line(repr(value))[:60]}, "
                 f"expected a {expected}"
             )
     examples = getattr(obj, "examples", None) or ()

@@ -55,7 +55,7 @@ from typing import Any
 
 from attrs import define, field, frozen
 
-from .errors import GovspeechError, InputFormatError
+from .errors import GovspeechError, InputFormatError, one_line
 
 __all__ = ["DocxParagraph", "docx_text", "format_number", "read_docx"]
 
@@ -349,7 +349,7 @@ def _clamp(n: int) -> int:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return one_line(str(exc)) or type(exc).__name__
 
 
 def _short(value: str) -> str:

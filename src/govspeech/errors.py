@@ -6,7 +6,10 @@ The command line turns a `GovspeechError` into one line on stderr and exits with
 
 from __future__ import annotations
 
+import signal
+
 __all__ = [
+    "STOP_SIGNALS",
     "BinaryInputError",
     "DecodeError",
     "EmptyInputError",
@@ -20,6 +23,8 @@ __all__ = [
     "PluginLoadError",
     "Stopped",
     "UsageError",
+    "one_line",
+    "os_reason",
 ]
 
 
@@ -86,3 +91,23 @@ class Stopped(SystemExit):
     def __init__(self, signum: int) -> None:
         super().__init__(128 + signum)
         self.signum = signum
+
+
+#: The catchable signals that end the program (Ctrl-C's SIGINT aside, which Python turns into
+#: KeyboardInterrupt): the command line turns each into `Stopped`, worker processes reset them,
+#: and file writes that must not be cut short hold them.
+STOP_SIGNALS: tuple[int, ...] = tuple(
+    getattr(signal, name)
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU")
+    if hasattr(signal, name)
+)
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong, as the system says it: ``no space left on device``."""
+    return (exc.strerror or str(exc)).lower()

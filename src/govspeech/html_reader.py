@@ -59,7 +59,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .errors import DecodeError, EmptyInputError, InputFormatError
+from .errors import DecodeError, EmptyInputError, InputFormatError, one_line
 from .source import BOMS, decode, text_codec
 
 __all__ = ["decode_html", "html_text"]
@@ -280,7 +280,7 @@ def _parse_once(page: str, name: str) -> tuple[_Element, Any]:
     try:
         root = etree.fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        message = " ".join(str(exc).split())
+        message = one_line(str(exc))
         raise InputFormatError(f"{name}: cannot parse the HTML page ({message})") from None
     if root is None:
         raise InputFormatError(f"{name}: cannot parse the HTML page (Document is empty)")
@@ -295,7 +295,7 @@ def _parse(page: str, name: str) -> _Element:
     if stop is not None and "depth" in stop.message.lower():
         root, stop = _parse_once(_flatten_deep(page), name)
     if stop is not None:
-        message = _HUGE_ADVICE.sub("", " ".join(stop.message.split()))
+        message = _HUGE_ADVICE.sub("", one_line(stop.message))
         raise InputFormatError(
             f"{name}: cannot read the whole HTML page: the parser stopped at line {stop.line} "
             f"({message})"

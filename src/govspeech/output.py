@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError
+from .errors import STOP_SIGNALS, OutputError, os_reason
 
 __all__ = [
     "AtomicOutput",
@@ -43,18 +43,7 @@ __all__ = [
 
 # Signals whose default action ends the process and that a handler may catch: held while a file
 # is rewritten through its inode, so the rewrite is never cut short half-way.
-_HELD_SIGNALS = frozenset(
-    getattr(signal, name)
-    for name in (
-        "SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM",
-        "SIGVTALRM", "SIGPROF", "SIGXCPU", "SIGPIPE",
-    )
-    if hasattr(signal, name)
-)  # fmt: skip
-
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
+_HELD_SIGNALS = frozenset((*STOP_SIGNALS, signal.SIGINT))
 
 
 def _is_special(path: str | os.PathLike[str]) -> bool:
@@ -181,7 +170,7 @@ class AtomicOutput:
                     dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
                 )
         except OSError as exc:
-            raise OutputError(f"{self.name}: cannot write: {_reason(exc)}") from None
+            raise OutputError(f"{self.name}: cannot write: {os_reason(exc)}") from None
         self._stream = os.fdopen(fd, "wb") if self.binary else _text(os.fdopen(fd, "wb"))
         return self._stream
 
@@ -208,7 +197,7 @@ class AtomicOutput:
                 else:
                     self._commit()
         except OSError as exc:
-            raise OutputError(f"{self.name}: cannot write: {_reason(exc)}") from None
+            raise OutputError(f"{self.name}: cannot write: {os_reason(exc)}") from None
         finally:
             with contextlib.suppress(OSError):
                 self._stream.close()
@@ -282,7 +271,7 @@ def rewrite_in_place(path: str | os.PathLike[str], data: bytes, expected: bytes)
         with open(real, "rb") as f:
             current = f.read()
     except OSError as exc:
-        raise OutputError(f"{name}: cannot rewrite: {_reason(exc)}") from None
+        raise OutputError(f"{name}: cannot rewrite: {os_reason(exc)}") from None
     if current != expected:
         raise OutputError(f"{name}: changed while it was being fixed; not rewritten")
     if not os.access(real, os.W_OK):
@@ -311,7 +300,7 @@ def _rewrite_inode(name: Path, real: Path, data: bytes, old: bytes) -> None:
         except PermissionError:
             fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{name}: cannot rewrite: {_reason(exc)}") from None
+        raise OutputError(f"{name}: cannot rewrite: {os_reason(exc)}") from None
     try:
         with os.fdopen(fd, "w+b") as copy:  # the verified copy of the new content
             copy.write(data)
@@ -338,7 +327,7 @@ def _rewrite_inode(name: Path, real: Path, data: bytes, old: bytes) -> None:
             finally:
                 os.close(target)
     except OSError as exc:
-        raise OutputError(f"{name}: cannot rewrite: {_reason(exc)}") from None
+        raise OutputError(f"{name}: cannot rewrite: {os_reason(exc)}") from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -31,7 +31,7 @@ import argparse
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
-from .errors import GovspeechError, PluginError, Stopped, UsageError
+from .errors import GovspeechError, PluginError, Stopped, UsageError, one_line
 from .nodes import ParsedFile
 
 if TYPE_CHECKING:
@@ -119,10 +119,6 @@ class Exporter(Plugin):
         return self.extensions[0] if self.extensions else ".out"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 class Guard:
     """Calls a plugin's methods; whatever they raise becomes one line naming the plugin.
 
@@ -152,7 +148,7 @@ class Guard:
         if result is None or isinstance(result, (bool, int)):
             return 1 if result else 0
         raise PluginError(
-            f"{self.what} failed {where}: returned {_one_line(repr(result))[:80]}, "
+            f"{self.what} failed {where}: returned {one_line(repr(result))[:80]}, "
             "expected a status (0 or 1)"
         )
 
@@ -169,12 +165,12 @@ class Guard:
         except PluginError as exc:
             if str(exc).startswith("plugin "):
                 raise
-            raise PluginError(f"{self.what} {where}: {_one_line(str(exc))}") from exc
+            raise PluginError(f"{self.what} {where}: {one_line(str(exc))}") from exc
         except GovspeechError:
             raise
         except BaseException as exc:  # SystemExit, GeneratorExit, a plugin's own BaseException
             name = type(exc).__name__
-            detail = _one_line(str(exc))
+            detail = one_line(str(exc))
             if isinstance(exc, SystemExit):
                 detail = f"called sys.exit({exc.code!r})"
             raise PluginError(f"{self.what} failed {where}: {name}: {detail}") from exc

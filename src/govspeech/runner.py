@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from .corpus import FileResult, Job, WorkerDiedError, results
 from .discovery import PluginSpec
-from .errors import GovspeechError, OutputError, PluginError, UsageError
+from .errors import GovspeechError, OutputError, PluginError, UsageError, os_reason
 from .inputs import STDIN, expand
 from .output import AtomicOutput, input_identities, same_file_as_input
 from .plugin import Guard, PluginProtocol
@@ -39,10 +39,6 @@ EXIT_USAGE = 2
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class _Tally:
@@ -115,10 +111,6 @@ def _buffer(binary: bool) -> io.BytesIO | io.StringIO:
     return io.BytesIO() if binary else io.StringIO()
 
 
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
-
-
 def _stdout(binary: bool) -> IO[Any]:
     if sys.stdout is None:  # started with standard output closed (``>&-``)
         raise OutputError("standard output is closed; use -o FILE")
@@ -179,7 +171,7 @@ def _to_stdout(run: _Run) -> None:
     except (BrokenPipeError, GovspeechError):
         raise  # a broken pipe: the reader went away, the command line stops quietly
     except OSError as exc:
-        raise OutputError(f"standard output: cannot write: {_reason(exc)}") from None
+        raise OutputError(f"standard output: cannot write: {os_reason(exc)}") from None
 
 
 def _to_file(run: _Run, path: Path) -> None:
@@ -192,7 +184,7 @@ def _to_file(run: _Run, path: Path) -> None:
     except GovspeechError:
         raise
     except OSError as exc:  # writing the temporary file failed: a full disk, an I/O error
-        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+        raise OutputError(f"{path}: cannot write: {os_reason(exc)}") from None
 
 
 def _refuse_input(target: str | Path, files: list[str] | dict[tuple[int, int], str]) -> None:
@@ -236,7 +228,7 @@ def _per_file(run: _Run) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot create folder ({exc.strerror or exc})") from None
+        raise OutputError(f"{folder}: cannot create folder: {os_reason(exc)}") from None
     suffix = run.guard("choosing a file suffix", run.plugin.suffix, options)
     if not isinstance(suffix, str):
         raise PluginError(f"{run.guard.what} suffix() returned {suffix!r}, expected a str")
@@ -254,7 +246,7 @@ def _per_file(run: _Run) -> None:
         except OutputError as exc:
             tally.failed(str(exc), EXIT_USAGE)
         except OSError as exc:
-            tally.failed(f"{path}: cannot write: {_reason(exc)}", EXIT_USAGE)
+            tally.failed(f"{path}: cannot write: {os_reason(exc)}", EXIT_USAGE)
 
 
 class _Run:
