@@ -11,17 +11,12 @@ RSS. Before the limits existed, these files took up to minutes (zip bombs: kille
 from __future__ import annotations
 
 import random
-import resource
 import string
 import struct
-import subprocess
-import sys
-import time
 import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
@@ -40,6 +35,8 @@ from govspeech.docx_reader import (
     docx_text,
     read_docx,
 )
+
+from .childrun import Run, run_limited
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XMLNS = f'xmlns:w="{W_NS}"'
@@ -409,54 +406,12 @@ def truncated_data(data: bytearray, cd: int, lh: int) -> None:
 
 # --- running the command line in a child ------------------------------------------------------
 
-CHILD = """\
-import resource, sys
-if sys.argv[2] == "--reader":  # the reader alone, without the parser after it
-    from govspeech.docx_reader import docx_text
-    with open(sys.argv[3], "rb") as f:
-        print(docx_text(f.read(), sys.argv[3]).count("\\n"))
-    code = 0
-else:
-    from govspeech.cli import main
-    code = main(sys.argv[2:])
-sys.stdout.flush()
-usage = resource.getrusage(resource.RUSAGE_SELF)
-with open(sys.argv[1], "w") as f:
-    f.write(f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
-sys.exit(code)
-"""
-
-
-class Run(NamedTuple):
-    code: int
-    out: str
-    err: str
-    seconds: float
-    cpu_seconds: float
-    peak_mb: float
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-
 
 def run_cli(path: Path, command: str = "outline") -> Run:
     """``govspeech outline path`` (or, for ``--reader``, `docx_text` alone) in a child
     process under the address-space limit."""
-    rss = path.with_name(path.name + ".rss")
-    started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(rss), command, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,  # a hang fails the test instead of stalling the suite
-        preexec_fn=_limit_memory,
-    )
-    seconds = time.perf_counter() - started
-    # A child that died wrote nothing: NaN fails every bound below.
-    maxrss, cpu = rss.read_text().split() if rss.exists() else ("nan", "nan")
-    peak_mb = float(maxrss) / 1024  # ru_maxrss is in KiB
-    return Run(proc.returncode, proc.stdout, proc.stderr, seconds, float(cpu), peak_mb)
+    args = ["--docx-reader", str(path)] if command == "--reader" else [command, str(path)]
+    return run_limited(args, path.with_name(path.name + ".rss"), ADDRESS_SPACE)
 
 
 def assert_handled(path: Path, code: int, message: str | None, command: str = "outline") -> Run:

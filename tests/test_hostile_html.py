@@ -13,13 +13,9 @@ deep or a text node over 10 MB silently lost the article (libxml2 stops there), 
 from __future__ import annotations
 
 import codecs
-import resource
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
@@ -29,6 +25,8 @@ from govspeech import DecodeError, html_reader
 from govspeech.cli import main
 from govspeech.html_reader import decode_html, html_text
 from govspeech.source import decode, text_codec
+
+from .childrun import Run, run_limited
 
 #: Each child may map this much address space.
 ADDRESS_SPACE = 2 * 1024**3
@@ -95,47 +93,11 @@ def timed() -> Iterator[None]:
 
 # --- in a child process, under an address-space limit --------------------------------------------
 
-CHILD = """\
-import resource, sys
-from govspeech.cli import main
-code = main(sys.argv[2:])
-sys.stdout.flush()
-try:  # this process's own peak: ru_maxrss also counts the parent's pages at fork
-    with open("/proc/self/status") as f:
-        peak = next(int(line.split()[1]) for line in f if line.startswith("VmHWM"))
-except OSError:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-with open(sys.argv[1], "w") as f:
-    f.write(str(peak))
-sys.exit(code)
-"""
-
-
-class Run(NamedTuple):
-    code: int
-    out: str
-    err: str
-    seconds: float
-    peak_mb: float
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-
 
 def run_child(path: Path, *options: str) -> Run:
-    peak_file = path.with_name(path.name + ".peak")
-    started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(peak_file), "outline", *options, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,  # a hang fails the test instead of stalling the suite
-        preexec_fn=_limit_memory,
+    return run_limited(
+        ["outline", *options, str(path)], path.with_name(path.name + ".peak"), ADDRESS_SPACE
     )
-    seconds = time.perf_counter() - started
-    peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else float("nan")  # KiB
-    return Run(proc.returncode, proc.stdout, proc.stderr, seconds, peak)
 
 
 def assert_read_in_child(path: Path) -> Run:
