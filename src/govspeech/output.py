@@ -22,8 +22,8 @@ docstring. `same_file_as_input` finds an output that would overwrite one of the 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
-import shutil
 import signal
 import stat
 import tempfile
@@ -224,13 +224,13 @@ class AtomicOutput:
         raw.seek(0)
         # No O_CREAT: the device was there when the run started; if it went away, fail.
         fd = os.open(self.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        import shutil  # only for devices: keeps the start of every other run light
+
         with os.fdopen(fd, "wb") as device:
             shutil.copyfileobj(raw, device)
 
 
 def _text(raw: IO[bytes]) -> IO[str]:
-    import io
-
     return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
 
 
