@@ -40,7 +40,7 @@ DEFAULT_INPUT = ROOT / "tests" / "data" / "corpus_speeches.txt"
 _OURS = """
 import json, resource, time
 t0 = time.perf_counter()
-from govspeech_plugins.summary import load_resources
+from govspeech_plugins.summarize.summary import load_resources
 r = load_resources()
 t = r.timings
 try:  # VmHWM: ru_maxrss would include the parent's memory before exec
@@ -130,9 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     import logging
 
     import jieba  # type: ignore[import-untyped]
-    from govspeech_plugins.summary import load_resources, summarize
 
     import govspeech
+    from govspeech_plugins.summarize.summary import load_resources, summarize
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()  # the bare baseline's dictionary, loaded outside the timings

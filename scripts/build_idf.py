@@ -1,6 +1,6 @@
-"""Rebuild plugins/data/idf.txt, the word weights of ``govspeech summarize``.
+"""Rebuild the word weights of ``govspeech summarize`` (the summarize plugin's data/idf.txt).
 
-    python scripts/build_idf.py [FOLDER] [--min-df 2] [--output plugins/data/idf.txt]
+    python scripts/build_idf.py [FOLDER] [--min-df 2] [--output FILE]
 
 FOLDER (default: ``../shared/corpus/reports`` beside the checkout) holds the government work
 reports as ``*.txt`` files, one paragraph a line. Every non-blank line with a Chinese character
@@ -23,13 +23,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
-DEFAULT_OUTPUT = ROOT / "plugins" / "data" / "idf.txt"
+DEFAULT_OUTPUT = ROOT / "src" / "govspeech_plugins" / "summarize" / "data" / "idf.txt"
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def document_frequencies(paths: list[Path]) -> tuple[Counter[str], int]:
     """Paragraph frequency of each word of two or more characters with a Chinese character."""
-    from govspeech_plugins.jiebakit import segmenter
+    from govspeech_plugins.summarize.segment import segmenter
 
     cut = segmenter().cut
     df: Counter[str] = Counter()

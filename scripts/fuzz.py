@@ -5,7 +5,7 @@
 Seeds are real text (tests/data), generated marker sequences, a Word file made from them and
 small web pages. Each case mutates a seed (bytes flipped, inserted, deleted, repeated; marker
 pieces spliced in; for Word files the XML inside the archive mutated as well as the archive's
-own bytes), then reads it as the command line would (`govspeech.readers.decode_any`), parses
+own bytes), then reads it as the command line would (`govspeech.read.formats.decode_any`), parses
 it, checks the tree is lossless, and runs fix on it. A case passes when that ends in a tree or
 a `GovspeechError`; it fails on any other exception, a tree that does not rebuild its text, a
 fix that is not idempotent, or a case that takes longer than ``--timeout`` seconds. The process
@@ -173,11 +173,10 @@ def fix_twice(tree: object) -> str | None:
     """Fix the tree's text twice; a message when the second fix changed something."""
     import argparse as ap
 
-    from govspeech_plugins.fix import fixed_text
-    from govspeech_plugins.lintconfig import LintConfig
-    from govspeech_plugins.rules import RULES
-
     import govspeech
+    from govspeech_plugins.check.config import LintConfig
+    from govspeech_plugins.check.fix import fixed_text
+    from govspeech_plugins.check.rules import RULES
 
     config = LintConfig(frozenset(c for c, r in RULES.items() if r.default))
     for unsafe in (False, True):
@@ -193,7 +192,7 @@ def check_case(data: bytes, fmt: str, timeout: float) -> str | None:
     """None when the case passes; otherwise what went wrong."""
     import govspeech
     from govspeech.errors import GovspeechError
-    from govspeech.readers import decode_any
+    from govspeech.read.formats import decode_any
 
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:

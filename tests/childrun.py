@@ -15,7 +15,7 @@ _CHILD = """\
 import resource, sys
 record, args = sys.argv[1], sys.argv[2:]
 if args[0] == "--docx-reader":  # the Word reader alone, without the parser after it
-    from govspeech.docx_reader import docx_text
+    from govspeech.read.docx import docx_text
     with open(args[1], "rb") as f:
         print(docx_text(f.read(), args[1]).count("\\n"))
     code = 0

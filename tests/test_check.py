@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from govspeech_plugins.rules import RULES, analyse
 
 import govspeech
 from govspeech.cli import main
+from govspeech_plugins.check.rules import RULES, analyse
 
 from .conftest import CORPUS_FILE, DATA, TESTS, report, report_paths
 

@@ -337,7 +337,7 @@ def test_python_m_govspeech_runs_lazily(tmp_path):
     assert set(eval(modules)) == {  # no jieba, no other command or format
         "govspeech_plugins",
         "govspeech_plugins.outline",
-        "govspeech_plugins.exportkit",
+        "govspeech.views",
     }
 
 

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from govspeech import corpus
-from govspeech.cli import main
+from govspeech.cli import corpus, main
+from govspeech.cli.inputs import expand
 from govspeech.errors import GovspeechError
-from govspeech.inputs import expand
 
 from .conftest import CORPUS_FILE, TESTS
 

@@ -7,7 +7,7 @@ line of the file; the tests below also state the key facts independently of it.
 from __future__ import annotations
 
 from govspeech import Boilerplate, Paragraph
-from govspeech.numerals import chinese_to_int
+from govspeech.syntax.numerals import chinese_to_int
 
 from .conftest import CORPUS_FILE
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from govspeech.cli import main
-from govspeech.discovery import discover, entry_points, load
 from govspeech.errors import PluginLoadError
 from govspeech.plugin import COMMANDS, EXPORTERS, Plugin
+from govspeech.plugin.discovery import discover, entry_points, load
 
 from .conftest import CORPUS_FILE
 

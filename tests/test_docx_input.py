@@ -29,9 +29,9 @@ from govspeech import (  # noqa: E402
     MissingDependencyError,
 )
 from govspeech.cli import main  # noqa: E402
-from govspeech.docx_reader import docx_text, format_number, read_docx  # noqa: E402
-from govspeech.inputs import read_input  # noqa: E402
-from govspeech.readers import read_source_any, sniff  # noqa: E402
+from govspeech.cli.inputs import read_input  # noqa: E402
+from govspeech.read.docx import docx_text, format_number, read_docx  # noqa: E402
+from govspeech.read.formats import read_source_any, sniff  # noqa: E402
 
 from .conftest import CORPUS_FILE  # noqa: E402
 
@@ -512,7 +512,7 @@ def test_missing_lxml_names_the_extra(tmp_path, monkeypatch):
 
 def test_import_govspeech_does_not_import_lxml():
     code = (
-        "import sys, govspeech, govspeech.inputs, govspeech.readers; "
+        "import sys, govspeech, govspeech.cli.inputs, govspeech.read.formats; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lxml', 'docx')))"
     )
     out = subprocess.run(

@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 import pytest
-from govspeech_plugins.csv_export import COLUMNS
-from govspeech_plugins.exportkit import body_text, documents, sections
 
 import govspeech
 from govspeech.cli import main
+from govspeech.views import body_text, documents, sections
+from govspeech_plugins.export.csv import COLUMNS
 
 from .conftest import CORPUS_FILE, TESTS, report, report_paths
 

@@ -404,7 +404,7 @@ def test_control_characters_do_not_corrupt_the_file(tmp_path):
 
 
 def test_parsed_string_with_xml_invalid_characters(tmp_path):
-    from govspeech_plugins.docx_export import DocxExporter, clean
+    from govspeech_plugins.export.docx import DocxExporter, clean
 
     assert clean("a\x00b\x0bc\ufffed\ud800e") == "ab cde"
     tree: ParsedFile = govspeech.parse("标题\n一、第一\x01部分。\x0c\n正文\ufffe。\n")
@@ -499,7 +499,7 @@ def test_missing_python_docx_is_one_clear_line(capsys, monkeypatch, tmp_path):
 
 def test_python_docx_is_not_imported_until_used():
     code = (
-        "import sys, govspeech_plugins.docx_export as m; "
+        "import sys, govspeech_plugins.export.docx as m; "
         "print('docx' in sys.modules, m.DocxExporter.binary, m.DocxExporter.extensions)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from govspeech_plugins import html_export
-from govspeech_plugins.exportkit import documents, sections
 
 import govspeech
 from govspeech.cli import main
+from govspeech.views import documents, sections
+from govspeech_plugins.export import html as html_export
 
 from .conftest import CORPUS_FILE, GOLDEN, report
 

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from govspeech_plugins.exportkit import documents, leaf_text, sections
 
 import govspeech
 from govspeech.cli import main
 from govspeech.nodes import Boilerplate, Paragraph, TitleLine
+from govspeech.views import documents, leaf_text, sections
 
 from .conftest import CORPUS_FILE, GOLDEN, report
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from govspeech_plugins.exportkit import body_text, documents, leaf_text
 
 import govspeech
 from govspeech.cli import main
 from govspeech.nodes import Document, Paragraph, Section, TitleLine
+from govspeech.views import body_text, documents, leaf_text
 
 from .conftest import CORPUS_FILE, GOLDEN, report
 from .test_export_markdown import DEEP

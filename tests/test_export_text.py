@@ -7,11 +7,11 @@ import io
 import re
 
 import pytest
-from govspeech_plugins.exportkit import leaf_text
-from govspeech_plugins.text_export import TextExporter
 
 import govspeech
 from govspeech.cli import main
+from govspeech.views import leaf_text
+from govspeech_plugins.export.text import TextExporter
 
 from .conftest import CORPUS_FILE, TESTS, report, report_paths
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 import govspeech
-from govspeech.families import BY_STYLE, FAMILIES
-from govspeech.grammar import grammar_text
-from govspeech.numerals import marker_number
+from govspeech.syntax.families import BY_STYLE, FAMILIES
+from govspeech.syntax.grammar import grammar_text
+from govspeech.syntax.numerals import marker_number
 
 
 def test_every_heading_terminal_of_the_grammar_has_a_row_and_no_row_is_extra():

@@ -247,7 +247,7 @@ def test_a_failed_write_is_one_line_and_not_counted(capsys, speech, monkeypatch)
 
 
 def test_in_place_refuses_a_file_changed_since_it_was_read(capsys, speech, monkeypatch):
-    import govspeech_plugins.fix as fix
+    import govspeech_plugins.check.fix as fix
 
     real = fix.read_bytes
 
@@ -454,7 +454,7 @@ def _nobody_can_run() -> str | None:
         return "needs root and setpriv to run a command as nobody"
     probe = subprocess.run(
         ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-         sys.executable, "-c", "import govspeech, govspeech_plugins.fix"],
+         sys.executable, "-c", "import govspeech, govspeech_plugins.check.fix"],
         capture_output=True, text=True, check=False, cwd="/",
     )  # fmt: skip
     return None if probe.returncode == 0 else f"nobody cannot import govspeech here: {probe.stderr}"

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from govspeech_plugins.rules import RULES
 
 import govspeech
 from govspeech.cli import main
 from govspeech.nodes import Paragraph, ParsedFile
+from govspeech_plugins.check.rules import RULES
 
 from .conftest import CORPUS_FILE, report, report_paths
 from .test_check import CLEAN, INJECTED, INJECTED_ERRORS
@@ -214,7 +214,7 @@ def test_fix_arabic_dot(capsys):
 def test_fix_on_older_reports(year):
     """Reports whose markers fix rewrites (第一、 （１） ——— -- and numbering): only markers
     change, nothing fixable is left, and fixing again changes nothing."""
-    from govspeech_plugins.rules import analyse
+    from govspeech_plugins.check.rules import analyse
 
     text = report(year).read_text(encoding="utf-8")
     for unsafe in (False, True):
@@ -318,7 +318,7 @@ def test_in_place_rewrites_atomically(capsys, tmp_path):
 
 
 def test_in_place_failure_leaves_the_file_untouched(capsys, tmp_path, monkeypatch):
-    from govspeech_plugins import fix
+    from govspeech_plugins.check import fix
 
     path = tmp_path / "speech.txt"
     path.write_bytes(INJECTED.read_bytes())
@@ -462,8 +462,8 @@ def _mistakes(marker: str) -> list[str]:
 
 
 def _fix(text: str, unsafe: bool) -> str:
-    from govspeech_plugins.fix import fixed_text
-    from govspeech_plugins.lintconfig import LintConfig
+    from govspeech_plugins.check.config import LintConfig
+    from govspeech_plugins.check.fix import fixed_text
 
     config = LintConfig(frozenset(c for c, r in RULES.items() if r.default))
     options = argparse.Namespace(lint_config=config, unsafe_fixes=unsafe)
@@ -473,7 +473,7 @@ def _fix(text: str, unsafe: bool) -> str:
 def test_one_error_anywhere_is_fixed_in_one_pass():
     """Every plausible mistake in every marker of the clean speech, one at a time: fix changes
     only markers, leaves nothing fixable, and a second fix changes nothing."""
-    from govspeech_plugins.rules import analyse
+    from govspeech_plugins.check.rules import analyse
 
     clean = CLEAN.read_text(encoding="utf-8")
     cases = 0

@@ -16,14 +16,14 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from govspeech_plugins.fix import Fix, fixed_text
-from govspeech_plugins.lintconfig import load
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import govspeech
 from govspeech.nodes import Paragraph
-from govspeech.numerals import chinese_to_int, int_to_chinese
+from govspeech.syntax.numerals import chinese_to_int, int_to_chinese
+from govspeech_plugins.check.config import load
+from govspeech_plugins.check.fix import Fix, fixed_text
 
 from .test_fix import marker_spans
 
@@ -270,7 +270,7 @@ def test_a_form_fix_keeps_the_numeral_as_written() -> None:
 
 def test_check_reports_numbers_without_a_numeral() -> None:
     """The messages show such a number in digits: ㊿ has no successor in circled digits."""
-    from govspeech_plugins.rules import analyse
+    from govspeech_plugins.check.rules import analyse
 
     found = analyse(govspeech.parse("㊿甲\n㊿乙\n")).findings
     assert [f.code for f in found] == ["GS104", "GS102"]

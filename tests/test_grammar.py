@@ -7,13 +7,13 @@ from importlib.resources import files
 
 from lark import Lark
 
-from govspeech.build import _parser
-from govspeech.families import FAMILIES
-from govspeech.grammar import _TokenStream, grammar_text
+from govspeech.syntax.families import FAMILIES
+from govspeech.syntax.grammar import _TokenStream, grammar_text
+from govspeech.syntax.treebuilder import _parser
 
 
 def test_grammar_ships_inside_the_package():
-    text = files("govspeech.grammars").joinpath("govspeech.lark").read_text("utf-8")
+    text = files("govspeech.syntax").joinpath("govspeech.lark").read_text("utf-8")
     assert text == grammar_text()
     assert "CN_PAREN" in text
 
@@ -49,7 +49,7 @@ def test_priorities_order_the_line_classes():
 
 
 def test_every_heading_terminal_has_a_family_and_back():
-    from govspeech.families import FAMILIES
+    from govspeech.syntax.families import FAMILIES
 
     rule = re.search(r"^_heading:(.*?)^\n", grammar_text(), re.M | re.S)
     assert rule is not None
@@ -61,8 +61,8 @@ def test_every_heading_terminal_has_a_family_and_back():
 def test_indent_chars_match_the_grammar():
     import re
 
-    from govspeech.grammar import grammar_text
     from govspeech.nodes import INDENT_CHARS
+    from govspeech.syntax.grammar import grammar_text
 
     pattern = re.search(r"^INDENT: /(.*)/$", grammar_text(), re.M)
     assert pattern is not None

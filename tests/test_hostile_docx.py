@@ -23,7 +23,7 @@ import pytest
 pytest.importorskip("lxml")
 
 from govspeech import GovspeechError
-from govspeech.docx_reader import (
+from govspeech.read.docx import (
     MAX_COMPRESSION_RATIO,
     MAX_COUNTER,
     MAX_LABEL,

@@ -21,10 +21,11 @@ import pytest
 
 pytest.importorskip("lxml")
 
-from govspeech import DecodeError, html_reader
+from govspeech import DecodeError
 from govspeech.cli import main
-from govspeech.html_reader import decode_html, html_text
-from govspeech.source import decode, text_codec
+from govspeech.read import html as html_reader
+from govspeech.read.html import decode_html, html_text
+from govspeech.read.source import decode, text_codec
 
 from .childrun import Run, run_limited
 

@@ -22,9 +22,9 @@ from govspeech import (
     UsageError,
 )
 from govspeech.cli import main
-from govspeech.html_reader import decode_html, html_text
-from govspeech.inputs import INPUT_SUFFIXES, TEXT_SUFFIXES, expand, read_input
-from govspeech.readers import sniff
+from govspeech.cli.inputs import INPUT_SUFFIXES, TEXT_SUFFIXES, expand, read_input
+from govspeech.read.formats import sniff
+from govspeech.read.html import decode_html, html_text
 
 BODY_LINES = [
     "在全市经济工作会议上的讲话",
@@ -377,8 +377,8 @@ def test_content_split_over_sections_is_read_whole():
 
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-16", "utf-8-sig"])
 def test_a_byte_order_mark_decides_a_page_encoding(encoding):
-    """The one BOM table (govspeech.source.BOMS) reads pages too: UTF-32 included."""
-    from govspeech.html_reader import html_text
+    """The one BOM table (govspeech.read.source.BOMS) reads pages too: UTF-32 included."""
+    from govspeech.read.html import html_text
 
     page = "<html><head><meta charset='gb2312'></head><body><div id='content'>"
     page += "<p>一、统一思想</p><p>要认真学习领会会议精神。</p></div></body></html>"

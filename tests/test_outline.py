@@ -148,7 +148,7 @@ def test_markdown_deeper_than_six_levels_become_lists(capsys, tmp_path):
 
 
 def test_markdown_list_items_do_not_start_ordered_lists():
-    from govspeech_plugins.exportkit import escape_block, escape_inline
+    from govspeech.views import escape_block, escape_inline
 
     # CommonMark opens a list at "1." or "1)" followed by a space, not at "1.道路".
     assert escape_block("1. 道路交通。") == "1\\. 道路交通。"

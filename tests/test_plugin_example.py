@@ -1,4 +1,4 @@
-"""The example third-party plugin (plugins/example), used the way docs/plugins.md tells a plugin
+"""The example third-party plugin (examples/plugin), used the way docs/plugins.md tells a plugin
 author to use it: copied, renamed, installed with pip, then found and run by ``govspeech``.
 
 The fast test loads the example's module as it is (no installation: a hand-made ``.dist-info``
@@ -22,14 +22,14 @@ import pytest
 
 import govspeech
 from govspeech.cli import main
-from govspeech.discovery import discover
 from govspeech.plugin import COMMANDS, Plugin, PluginProtocol
+from govspeech.plugin.discovery import discover
 from govspeech.walk import walk
 
 from .conftest import CORPUS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "plugins" / "example"
+EXAMPLE = ROOT / "examples" / "plugin"
 GUIDE = ROOT / "docs" / "plugins.md"
 
 # Step 2 of docs/plugins.md: the lines that change when the example becomes govspeech-wordfreq

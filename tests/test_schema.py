@@ -21,9 +21,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 import govspeech
-from govspeech.families import FAMILIES
 from govspeech.nodes import Section, SectionKind
 from govspeech.serialize import SCHEMA_FILE, load_schema, to_dict, to_outline_dict
+from govspeech.syntax.families import FAMILIES
 
 from .conftest import report_paths
 

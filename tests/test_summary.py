@@ -1,4 +1,4 @@
-"""The summarizer library (govspeech_plugins.summary, sentences, tifa, jiebakit) on real text."""
+"""The summarizer library (govspeech_plugins.summarize.summary, sentences, tifa, jiebakit) on real text."""
 
 from __future__ import annotations
 
@@ -11,17 +11,17 @@ from pathlib import Path
 
 import attrs
 import pytest
-from govspeech_plugins.sentences import sentence_spans, split_paragraph
-from govspeech_plugins.summary import (
+
+import govspeech
+from govspeech_plugins.summarize.sentences import sentence_spans, split_paragraph
+from govspeech_plugins.summarize.summary import (
     DocumentSummary,
     SectionSummary,
     Sentence,
     load_resources,
     summarize,
 )
-from govspeech_plugins.tifa import find_tifa
-
-import govspeech
+from govspeech_plugins.summarize.tifa import find_tifa
 
 from .conftest import CORPUS_FILE, report
 
@@ -70,7 +70,7 @@ def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 def test_one_summary_per_document_and_part(summaries, corpus_tree):
-    from govspeech_plugins.exportkit import documents
+    from govspeech.views import documents
 
     views = list(documents(corpus_tree))
     assert [d.index for d in summaries] == [v.index for v in views]
@@ -357,7 +357,7 @@ def test_every_paragraph_splits_into_verbatim_sentences(corpus_tree):
 def _digest_code(path: Path) -> str:
     return (
         "import json, attrs, govspeech\n"
-        "from govspeech_plugins.summary import summarize\n"
+        "from govspeech_plugins.summarize.summary import summarize\n"
         f"tree = govspeech.parse_file({str(path)!r})\n"
         "out = [attrs.asdict(d) for d in summarize(tree, depth=3, sentences=2, max_chars=900)]\n"
         "print(json.dumps(out, ensure_ascii=False, sort_keys=True))\n"
@@ -374,7 +374,7 @@ def test_deterministic(corpus_tree, summaries):
 
 def test_import_does_not_load_jieba():
     code = (
-        "import sys, govspeech_plugins.summary, govspeech_plugins.jiebakit\n"
+        "import sys, govspeech_plugins.summarize.summary, govspeech_plugins.summarize.segment\n"
         "print('jieba' in sys.modules)\n"
     )
     assert _run(code, _env()).stdout.strip() == "False"
@@ -382,7 +382,7 @@ def test_import_does_not_load_jieba():
 
 SMALL_RUN = (
     "import sys, govspeech\n"
-    "from govspeech_plugins.summary import summarize, load_resources\n"
+    "from govspeech_plugins.summarize.summary import summarize, load_resources\n"
     "doc, = summarize(govspeech.parse('同志们：\\n一、要统一思想。全县上下要统一思想认识。\\n'))\n"
     "t = load_resources().timings\n"
     "print(doc.sections[0].sentences[0].text, t.from_cache, t.cache_file)\n"

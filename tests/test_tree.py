@@ -88,7 +88,7 @@ def test_deep_nesting_does_not_recurse():
 
 
 def test_heading_info_matches_the_section_fields():
-    from govspeech.levels import HeadingInfo
+    from govspeech.syntax.levels import HeadingInfo
 
     names = [f.name for f in attrs.fields(govspeech.Section)]
     assert list(HeadingInfo._fields) == names[: len(HeadingInfo._fields)]

@@ -6,8 +6,8 @@
 [('一、', 1, '统一思想。'), ('（一）', 2, '提高站位。')]
 """
 
-from .api import parse, parse_file
-from .errors import (
+from govspeech.api import parse, parse_file
+from govspeech.errors import (
     BinaryInputError,
     DecodeError,
     EmptyInputError,
@@ -21,8 +21,7 @@ from .errors import (
     PluginLoadError,
     UsageError,
 )
-from .families import FAMILIES, Family
-from .nodes import (
+from govspeech.nodes import (
     Blank,
     Boilerplate,
     Document,
@@ -34,7 +33,8 @@ from .nodes import (
     Section,
     TitleLine,
 )
-from .walk import DROP, Transformer, Visitor, walk
+from govspeech.syntax.families import FAMILIES, Family
+from govspeech.walk import DROP, Transformer, Visitor, walk
 
 __version__ = "0.1.0"
 

@@ -6,9 +6,9 @@ import os
 
 from attrs import evolve
 
-from .build import parse_text
-from .nodes import ParsedFile
-from .readers import read_source_any
+from govspeech.nodes import ParsedFile
+from govspeech.read.formats import read_source_any
+from govspeech.syntax.treebuilder import parse_text
 
 __all__ = ["parse", "parse_file"]
 

@@ -95,7 +95,7 @@ class Paragraph:
         """The enumerations inside this paragraph (一是… 二是…), found when asked for."""
         if self.role != "text":
             return ()
-        from .build import inline_items
+        from govspeech.syntax.treebuilder import inline_items
 
         return inline_items(self)
 
@@ -316,12 +316,12 @@ class ParsedFile:
 
     def pretty(self) -> str:
         """A readable text view of the tree, one heading a line (used by golden tests)."""
-        from .render import pretty
+        from govspeech.pretty import pretty
 
         return pretty(self)
 
     def to_dict(self) -> dict[str, object]:
         """The tree as plain data (dicts, lists, str, int), ready for JSON."""
-        from .serialize import to_dict
+        from govspeech.serialize import to_dict
 
         return to_dict(self)

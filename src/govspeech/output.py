@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import STOP_SIGNALS, OutputError, os_reason
+from govspeech.errors import STOP_SIGNALS, OutputError, os_reason
 
 __all__ = [
     "AtomicOutput",

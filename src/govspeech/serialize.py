@@ -12,7 +12,7 @@ from collections.abc import Collection
 from importlib import resources
 from typing import Any
 
-from .nodes import (
+from govspeech.nodes import (
     Blank,
     Boilerplate,
     Document,

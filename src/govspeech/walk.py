@@ -49,7 +49,7 @@ from typing import Any, ClassVar, Final, TypeVar, Union, cast
 
 import attrs
 
-from .nodes import (
+from govspeech.nodes import (
     Blank,
     Boilerplate,
     Document,

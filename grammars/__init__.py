@@ -1,1 +1,0 @@
-"""The govspeech grammar, installed as the package data folder ``govspeech.grammars``."""

@@ -1,0 +1,234 @@
+"""The command line: ``govspeech COMMAND [options] FILE...``; every command is a plugin.
+
+Only the plugin a command needs is imported (discovery reads entry points without importing
+anything), so ``govspeech outline`` starts fast and keeps working when another plugin is
+broken. Errors are one line on stderr (``--debug`` adds the traceback); exit codes: 0 ok,
+1 findings or a failed plugin, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Sequence
+
+from govspeech import __version__
+from govspeech.cli.commands import BUILTIN, command_parser, commands
+from govspeech.cli.runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_command
+from govspeech.errors import STOP_SIGNALS, GovspeechError, PluginError, Stopped, UsageError
+from govspeech.plugin.base import COMMANDS, EXPORTERS
+from govspeech.plugin.discovery import PluginSpec, Registry, discover, load
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+_TOP_OPTIONS = {"-h", "--help", "--version", "--debug"}
+
+_DESCRIPTION = """\
+Parse Chinese government speeches, work reports and official documents (讲话稿, 政府工作报告,
+公文) into a tree by their numbering — 一、 （一） 1． （1） 一是 —— and the variants real
+texts use — and outline, summarize, check, fix or export them. Reads text in any Chinese
+encoding, Word files and web pages. Plugins add commands and export formats."""
+
+_EXAMPLES = """\
+examples:
+  govspeech outline 讲话.txt
+  govspeech outline --depth 2 --lines 政府工作报告.txt
+  govspeech outline --format markdown 讲话.txt -o 讲话提纲.md
+  govspeech summarize 讲话.docx
+  govspeech check 讲话.txt && govspeech fix --diff 讲话.txt
+  govspeech export 政府工作报告.html -o 报告.docx
+  govspeech export --format jsonl --jobs 2 讲话稿/ "报告/**/*.txt" -o corpus.jsonl
+  cat 讲话.txt | govspeech outline -
+
+exit codes: 0 ok, 1 findings or a plugin failed, 2 usage or input error"""
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _commands_help(registry: Registry) -> str:
+    rows: list[tuple[str, str]] = []
+    for name in registry.names():
+        try:
+            rows.append((name, load(registry.specs[name]).description))
+        except PluginError:
+            rows.append((name, "(cannot be loaded: see govspeech plugins)"))
+    rows.extend(BUILTIN.items())
+    width = max(len(name) for name, _ in rows)
+    return "commands:\n" + "\n".join(f"  {n.ljust(width)}  {d}" for n, d in rows)
+
+
+def _top_help(registry: Registry) -> str:
+    usage = "usage: govspeech [--version] [--debug] COMMAND [options] FILE..."
+    options = (
+        "options:\n"
+        "  -h, --help  show this help, or a command's: govspeech COMMAND --help\n"
+        "  --version   show the version\n"
+        "  --debug     show tracebacks of errors"
+    )
+    return "\n\n".join([usage, _DESCRIPTION, _commands_help(registry), options, _EXAMPLES])
+
+
+def _list_plugins(args: list[str]) -> int:
+    if args:
+        raise UsageError("govspeech plugins: takes no arguments")
+    status = EXIT_OK
+    rows: list[tuple[str, str, str, str]] = []
+    for kind, group in (("command", COMMANDS), ("format", EXPORTERS)):
+        registry = commands() if group == COMMANDS else discover(group)
+        for warning in registry.warnings:
+            _say(warning)
+        for name in registry.names():
+            spec = registry.specs[name]
+            try:
+                description = load(spec).description
+            except PluginError as exc:
+                _say(f"error: {exc}")
+                description = "FAILED TO LOAD (see the error above)"
+                status = EXIT_FAILED
+            rows.append((name, kind, spec.origin, description))
+    if not rows:
+        print("no plugins installed")
+        return status
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        cells = [cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True)]
+        print("  ".join([*cells, row[3]]))
+    return status
+
+
+def _split(args: list[str]) -> tuple[set[str], str | None, list[str]]:
+    """Top-level options, the command and the command's own arguments."""
+    top: set[str] = set()
+    for i, arg in enumerate(args):
+        if arg in _TOP_OPTIONS:
+            top.add(arg)
+        elif arg.startswith("-") and arg != "-":
+            raise UsageError(f"govspeech: unknown option {arg!r} before the command")
+        else:
+            return top, arg, args[i + 1 :]
+    return top, None, []
+
+
+def _help_for(command: str, registry: Registry) -> int:
+    if command in BUILTIN:
+        print(f"govspeech {command}: {BUILTIN[command]}")
+        return EXIT_OK
+    spec = _find(command, registry)
+    command_parser(spec, load(spec)).print_help()
+    return EXIT_OK
+
+
+def _find(command: str, registry: Registry) -> PluginSpec:
+    spec = registry.specs.get(command)
+    if spec is None:
+        known = [*registry.names(), *BUILTIN]
+        import difflib  # only for this message: keeps start-up light
+
+        close = difflib.get_close_matches(command, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; commands: {', '.join(known)}"
+        raise UsageError(f"govspeech: unknown command {command!r}{hint}")
+    return spec
+
+
+def _main(args: list[str]) -> int:
+    top, command, rest = _split(args)
+    if "--version" in top:
+        print(f"govspeech {__version__}")
+        return EXIT_OK
+    registry = commands()
+    if command is None or command == "help" or (top & {"-h", "--help"}):
+        for warning in registry.warnings:
+            _say(warning)
+    elif command != "plugins":
+        for warning in registry.warnings_for(command):
+            _say(warning)
+    if command is None:
+        if top & {"-h", "--help"}:
+            print(_top_help(registry))
+            return EXIT_OK
+        raise UsageError("govspeech: no command given; try govspeech --help")
+    if command == "plugins":
+        return _list_plugins(rest)
+    if command == "help":
+        if not rest:
+            print(_top_help(registry))
+            return EXIT_OK
+        return _help_for(rest[0], registry)
+    spec = _find(command, registry)
+    plugin = load(spec)
+    parser = command_parser(spec, plugin)
+    try:
+        options = parser.parse_args(rest)
+    except SystemExit as exc:  # --help printed
+        return int(exc.code or 0)
+    options.debug = options.debug or "--debug" in top
+    options.command, options.argv = spec.name, tuple(rest)
+    return run_command(spec, plugin, options)
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's final flush cannot fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout() -> bool:
+    """Flush what is still buffered for stdout; False (and stdout silenced) when that fails."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return True
+    except BrokenPipeError:
+        _quiet_stdout()
+        return True
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        _say(f"error: standard output: cannot write: {reason.lower()}")
+        _quiet_stdout()
+        return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    previous: dict[int, object] = {}
+    try:
+        # Each becomes an exception, so that temporary files are removed and the error is one
+        # line (SIGPIPE is ignored by Python: a closed pipe is a BrokenPipeError).
+        for signum in STOP_SIGNALS:
+            previous[signum] = signal.signal(signum, _on_signal)
+    except ValueError:  # not the main thread: leave signals alone
+        pass
+    try:
+        code = _main(args)
+        return code if _flush_stdout() else EXIT_USAGE
+    except GovspeechError as exc:
+        if debug:
+            traceback.print_exc()
+        _say(f"error: {exc}")
+        _flush_stdout()
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("error: interrupted")
+        return 130
+    except Stopped as exc:
+        _say(f"error: stopped by {signal.Signals(exc.signum).name}")
+        return 128 + exc.signum
+    except BrokenPipeError:
+        # The reader went away (``govspeech outline big.txt | head``): stop quietly.
+        _quiet_stdout()
+        return EXIT_FAILED
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]

@@ -1,0 +1,33 @@
+"""The plugin API: everything a ``govspeech`` command or export format may use.
+
+The protocol and base classes (`Plugin`, `Exporter`, `PluginProtocol`), discovery and loading
+of entry points (`discover`, `load`, `LoadedPlugin`), the `Guard` that turns a plugin's
+exceptions into one-line errors, and the helpers the built-in plugins need from the core:
+reading an input's bytes (`read_bytes`, `input_format`), standard input's name (`STDIN`) and
+rewriting a file in place without damaging it (`rewrite_in_place`). Plugins import from here,
+never from the core's private modules (a test checks it).
+"""
+
+from govspeech.output import rewrite_in_place
+from govspeech.plugin.base import COMMANDS, EXPORTERS, Exporter, Guard, Plugin, PluginProtocol
+from govspeech.plugin.discovery import PluginSpec, Registry, discover, load
+from govspeech.read.formats import STDIN, SUFFIX_FORMATS, input_format
+from govspeech.read.source import read_bytes
+
+__all__ = [
+    "COMMANDS",
+    "EXPORTERS",
+    "STDIN",
+    "SUFFIX_FORMATS",
+    "Exporter",
+    "Guard",
+    "Plugin",
+    "PluginProtocol",
+    "PluginSpec",
+    "Registry",
+    "discover",
+    "input_format",
+    "load",
+    "read_bytes",
+    "rewrite_in_place",
+]

@@ -1,0 +1,380 @@
+"""The level resolver: from classified lines to the token stream the grammar parses.
+
+Like lark's Indenter, it sits between the lexer and the parser and injects the tokens that
+carry structure: ``_DOC``/``_SUB``/``_END`` around documents, ``_INDENT``/``_DEDENT`` around
+child sections, ``_CLOSING`` before a speech's closing. What it decides, per document:
+
+* where documents start (title lines) and where speeches run together without a title start
+  (a salutation or an opening paragraph after the speech already had headings);
+* how deep each heading sits. Levels are not fixed by marker family: a family takes the level
+  at which it first appears in the document, below the heading that is open then. The full
+  rules are in docs/nesting.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from typing import NamedTuple, cast
+
+from lark import Token
+
+from govspeech.nodes import Blank, Boilerplate, Heading, TitleLine
+from govspeech.syntax.families import FAMILIES
+from govspeech.syntax.grammar import LinePatterns
+from govspeech.syntax.lexer import Line, first_sentence
+
+__all__ = ["HeadingInfo", "LeafToken", "resolve_levels", "tokens"]
+
+_TITLE_BLOCK = frozenset({"TITLE", "DATELINE", "BLANK", "BOILERPLATE"})
+#: How many headings after a restarted run are read to decide whether it is nested. Real nested
+#: lists are a few dozen headings long; the bound keeps hostile input (10⁵ repeats) linear.
+RESTART_LOOKAHEAD = 1000
+#: Lists restarting inside lists nest at most this deep; real documents have fewer than ten
+#: levels, and the bound keeps the open-heading stack (searched per heading) short.
+MAX_NESTED_DEPTH = 32
+
+
+class LeafToken(Token):
+    """A token that carries the leaf node (and, for headings, `HeadingInfo`) it stands for."""
+
+    __slots__ = ("body", "info", "node")  # no per-token dict: one token per heading and run
+
+    node: object
+    info: HeadingInfo
+    body: tuple[object, ...]
+
+
+class HeadingInfo(NamedTuple):
+    """What the resolver decided about one heading.
+
+    The fields are `Section`'s first eight, in its order: the tree builder passes them on
+    positionally (the hot path of the parse).
+    """
+
+    kind: str
+    style: str
+    number: int | None
+    level: int
+    title: str
+    title_start: int
+    title_end: int
+    title_line: int
+
+
+def _titled(line: Line) -> bool:
+    return bool(cast(Heading, line.leaves[0]).title)
+
+
+def _tok(kind: str, node: object) -> LeafToken:
+    tok = LeafToken(kind, "")
+    tok.node = node
+    return tok
+
+
+def _marker_tok(kind: str) -> Token:
+    return Token(kind, "")
+
+
+class _Entry:
+    __slots__ = ("family", "number", "soft")
+
+    def __init__(self, family: str, number: int | None, soft: bool) -> None:
+        self.family = family
+        self.number = number
+        self.soft = soft
+
+
+def _find(stack: list[_Entry], family: str, number: int | None) -> int | None:
+    """Index of the open entry of ``family`` that ``number`` continues (else the innermost)."""
+    found = None
+    for i in range(len(stack) - 1, -1, -1):
+        entry = stack[i]
+        if entry.family != family:
+            continue
+        if number is not None and entry.number is not None and entry.number + 1 == number:
+            return i
+        if found is None:
+            found = i
+    return found
+
+
+def _nested_restart(
+    heads: Sequence[tuple[str, int | None]], p: int, stack: list[_Entry], idx: int
+) -> bool:
+    """Is the run restarting at ``heads[p]`` a list nested inside the open section?
+
+    It is when, after the run (1, 2, 3 …), the outer sequence goes on where it left off —
+    一、二、三、四、 [一、二、三、] 五、 — before any heading of an enclosing family.
+    """
+    if len(stack) >= MAX_NESTED_DEPTH:
+        return False
+    family, number = heads[p]
+    outer_next = (stack[idx].number or 0) + 1
+    expected = (number or 0) + 1
+    enclosing = {e.family for e in stack[:idx]}
+    # Indices, not a slice: a slice would copy the rest of the headings for every restart.
+    for q in range(p + 1, min(len(heads), p + 1 + RESTART_LOOKAHEAD)):
+        fam, num = heads[q]
+        if fam in enclosing or FAMILIES[fam].above_cn_num:
+            return False
+        if fam != family:
+            continue
+        if num == expected:
+            expected += 1
+        else:
+            return num == outer_next
+    return False
+
+
+def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
+    """The nesting level (1 = top) of each heading.
+
+    ``heads`` gives, for each heading in order, its terminal name, its number and whether it
+    stands alone on its line (no body text after the title sentence). See docs/nesting.md.
+    """
+    stack: list[_Entry] = []
+    levels: list[int] = []
+    pairs = [(FAMILIES[name].nests_as or name, number) for name, number, _ in heads]
+    for p, ((family, number), (_, _, alone)) in enumerate(zip(pairs, heads, strict=True)):
+        fam = FAMILIES[family]
+        if fam.rank is None:
+            # An item continues the run of its family that is open, wherever it is …
+            idx = next(
+                (i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), None
+            )
+            if idx is not None:
+                del stack[idx:]
+            else:
+                # … or starts a run below the numbered heading open now: items of one run
+                # never nest inside items of another.
+                while stack and stack[-1].soft:
+                    stack.pop()
+            # 第一，全国动员，大办农业 standing alone is a heading that numbered headings may
+            # sit under; 一是…。 followed by body text on its line, or a —— item, is not.
+            firm = alone and fam.kind == "enum"
+            stack.append(_Entry(family, number, not firm))
+            levels.append(len(stack))
+            continue
+        rank = fam.rank
+        while stack and stack[-1].soft:
+            stack.pop()
+        if fam.above_cn_num:
+            while stack and _rank(stack[-1]) >= rank:
+                stack.pop()
+        else:
+            idx = _find(stack, family, number)
+            if idx is None:
+                if stack and rank < _rank(stack[-1]) and number is not None and number > 1:
+                    # 二、 after a run of （一）（二） whose 一、 was lost: the run was under a
+                    # lost parent, and 二、 goes back up to the level of that parent.
+                    while stack and _rank(stack[-1]) >= rank:
+                        stack.pop()
+            elif not (
+                number is not None
+                and stack[idx].number is not None
+                and number <= stack[idx].number  # type: ignore[operator]
+                and _nested_restart(pairs, p, stack, idx)
+            ):
+                del stack[idx:]
+            # else: a list restarting inside the open section, pushed below it
+        stack.append(_Entry(family, number, False))
+        levels.append(len(stack))
+    return levels
+
+
+def _rank(entry: _Entry) -> int:
+    """The canonical rank of an open entry; enumerations (firm ones) rank below everything."""
+    rank = FAMILIES[entry.family].rank
+    return 99 if rank is None else rank
+
+
+def _title_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """(first, last) line indices of each run of title lines."""
+    blocks: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].cls != "TITLE":
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < n and lines[j].cls in _TITLE_BLOCK:
+            if lines[j].cls in ("TITLE", "DATELINE"):
+                last = j
+            j += 1
+        blocks.append((i, last))
+        i = last + 1
+    return blocks
+
+
+def _restarts(lines: Sequence[Line], i: int, hi: int) -> bool:
+    """Does the next heading after line ``i`` start a fresh run (一、 （一） 一是 ——)?"""
+    for j in range(i + 1, hi):
+        if lines[j].cls in FAMILIES:
+            return lines[j].number in (None, 1)
+    return False
+
+
+def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split lines[lo:hi] where a speech run together with the previous one begins.
+
+    That is a salutation (同志们：) or an opening paragraph (今天召开…会议) after the speech
+    already had headings, when the headings after it start afresh. 各位代表！ in the course of
+    a report, or 各位代表： followed by （二）, does not split.
+    """
+    cuts = [lo]
+    seen_heading = False
+    prev_cls = ""
+    for i in range(lo, hi):
+        cls = lines[i].cls
+        if cls in FAMILIES:
+            seen_heading = True
+        elif (
+            seen_heading
+            and (cls == "SALUTATION" or (cls == "OPENING" and prev_cls not in FAMILIES))
+            and _restarts(lines, i, hi)
+        ):
+            cuts.append(i)
+            seen_heading = False
+        if cls != "BLANK":
+            prev_cls = cls
+    cuts.append(hi)
+    return [(a, b) for a, b in pairwise(cuts) if a < b]
+
+
+class _Emitter:
+    def __init__(self, lines: Sequence[Line], pats: LinePatterns) -> None:
+        self.lines = lines
+        self.pats = pats
+        self.out: list[Token] = []
+
+    def leaves(self, lo: int, hi: int) -> None:
+        """One TEXT token for the lines lo..hi, if there are any."""
+        if lo < hi:
+            tok = _tok("TEXT", None)
+            tok.body = tuple(leaf for line in self.lines[lo:hi] for leaf in line.leaves)
+            self.out.append(tok)
+
+    def title_from_next(self, i: int, hi: int) -> tuple[str, int, int, int] | None:
+        """For a marker-only heading line: the first sentence of the next non-blank line."""
+        for j in range(i + 1, hi):
+            line = self.lines[j]
+            if line.cls == "BLANK":
+                continue
+            if line.cls != "PARA":
+                return None
+            para = line.leaves[0]
+            t0, t1, _ = first_sentence(self.pats, para.text.rstrip("\r\n"), 0)
+            return para.text[t0:t1], para.start + t0, para.start + t1, para.line
+        return None
+
+    def segment(self, lo: int, hi: int) -> None:
+        lines = self.lines
+        heads = [i for i in range(lo, hi) if lines[i].cls in FAMILIES]
+        if not heads:
+            close = next((i for i in range(lo + 1, hi) if lines[i].cls == "CLOSING"), hi)
+            self.leaves(lo, close)
+            self.closing(close, hi)
+            return
+        self.leaves(lo, heads[0])
+        close = next((i for i in range(heads[-1] + 1, hi) if lines[i].cls == "CLOSING"), hi)
+        levels = resolve_levels(
+            [
+                (lines[i].cls, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
+                for i in heads
+            ]
+        )
+        out = self.out
+        prev = 1
+        for k, (i, level) in enumerate(zip(heads, levels, strict=True)):
+            # A level is at most one deeper than the one before (a child of the open heading).
+            if level > prev:
+                out.append(_marker_tok("_INDENT"))
+            out.extend(_marker_tok("_DEDENT") for _ in range(prev - level))
+            prev = level
+            line = lines[i]
+            heading = cast(Heading, line.leaves[0])
+            end = heads[k + 1] if k + 1 < len(heads) else close
+            title_info = (heading.title, heading.title_start, heading.title_end, heading.line)
+            if not heading.title:
+                title_info = self.title_from_next(i, end) or title_info
+            fam = FAMILIES[line.cls]
+            body = list(line.leaves[1:])
+            for other in lines[i + 1 : end]:
+                body.extend(other.leaves)
+            tok = _tok(line.cls, heading)
+            tok.info = HeadingInfo(fam.kind, fam.style, line.number, level, *title_info)
+            tok.body = tuple(body)
+            out.append(tok)
+        out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
+        self.closing(close, hi)
+
+    def closing(self, lo: int, hi: int) -> None:
+        if lo < hi:
+            self.out.append(_marker_tok("_CLOSING"))
+            self.leaves(lo, hi)
+
+
+def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
+    """The token stream for the whole text."""
+    em = _Emitter(lines, pats)
+    out = em.out
+    n = len(lines)
+    blocks = _title_blocks(lines)
+    first = blocks[0][0] if blocks else n
+    if all(line.cls == "BLANK" for line in lines):
+        if lines:
+            out.append(_marker_tok("_PRE"))
+            em.leaves(0, n)
+        return iter(out)
+    doc_starts: list[tuple[int, int | None]] = []  # (first line of document, last title line)
+    if first > 0:
+        pre = lines[:first]
+        if blocks and not any(line.cls in FAMILIES for line in pre):
+            out.append(_marker_tok("_PRE"))
+            tok = _tok("TEXT", None)
+            tok.body = tuple(
+                leaf
+                if isinstance(leaf, Blank)
+                else Boilerplate(
+                    leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "preamble"
+                )
+                for line in pre
+                for leaf in line.leaves
+            )
+            out.append(tok)
+        else:
+            doc_starts.append((0, None))
+    doc_starts.extend((a, b) for a, b in blocks)
+    for k, (start, last_title) in enumerate(doc_starts):
+        end = doc_starts[k + 1][0] if k + 1 < len(doc_starts) else n
+        out.append(_marker_tok("_DOC"))
+        body = start
+        if last_title is not None:
+            for j in range(start, last_title + 1):
+                line = lines[j]
+                leaf = line.leaves[0]
+                if j == start:
+                    out.append(_tok("TITLE", leaf))
+                elif line.cls in ("TITLE", "DATELINE"):
+                    out.append(
+                        _tok(
+                            "SUBTITLE",
+                            TitleLine(
+                                leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "subtitle"
+                            ),
+                        )
+                    )
+                else:
+                    out.append(_tok("TITLE_GAP", leaf))
+            body = last_title + 1
+        segs = _segments(lines, body, end)
+        if segs:
+            em.segment(*segs[0])
+        for a, b in segs[1:]:
+            out.append(_marker_tok("_SUB"))
+            em.segment(a, b)
+            out.append(_marker_tok("_END"))
+        out.append(_marker_tok("_END"))
+    return iter(out)

@@ -1,0 +1,114 @@
+"""``govspeech check``: a numbering linter for speeches and 公文 (GB/T 9704-2012).
+
+Findings are printed ``path:line:col: CODE message`` in path, line, column and code order;
+``[*]`` marks those ``govspeech fix`` repairs. Exit code 1 when there are findings, 0 when
+the text is clean, 2 on input errors. The codes are described in docs/check.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import IO, Any
+
+from govspeech.nodes import ParsedFile
+from govspeech.plugin import Plugin
+from govspeech_plugins.check.config import add_options, load
+from govspeech_plugins.check.rules import RULES, Finding
+
+
+def findings_for(tree: ParsedFile, options: argparse.Namespace) -> list[Finding]:
+    """The findings of ``tree`` under the run's configuration, in print order."""
+    return sorted(options.lint_config.analyse(tree).findings, key=Finding.sort_key)
+
+
+class Check(Plugin):
+    """The ``check`` command."""
+
+    name = "check"
+    description = "Check numbering and marker forms (gaps, duplicates, 1、 vs 1．, （一）、…)"
+    examples = (
+        "govspeech check 讲话.txt",
+        "govspeech check --select GS1 讲话稿/        # numbering only",
+        "govspeech check --extend-select GS202 报告.txt   # also skipped levels",
+        "govspeech check --format json 讲话.txt",
+        "govspeech fix --diff 讲话.txt                # what fix would change",
+    )
+
+    def __init__(self) -> None:
+        self._all: list[Finding] = []
+        self._checked = 0
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="text: path:line:col: CODE message (default); json: a list of findings",
+        )
+        parser.add_argument(
+            "--statistics", action="store_true", help="count the findings per code instead"
+        )
+        add_options(parser)
+
+    def prepare(self, options: argparse.Namespace) -> None:
+        options.lint_config = load(options)
+        self.parallel = False  # finish reports on every finding of every file
+        self._all = []
+        self._checked = 0
+
+    def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
+        found = findings_for(tree, options)
+        self._all.extend(found)
+        self._checked += 1
+        if options.format == "text" and not options.statistics:
+            for finding in found:
+                out.write(finding.render() + "\n")
+        return 1 if found else 0
+
+    def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
+        found = self._all
+        if options.statistics:
+            counts: dict[str, int] = {}
+            for f in found:
+                counts[f.code] = counts.get(f.code, 0) + 1
+            for code in sorted(counts):
+                rule = RULES[code]
+                mark = "[*]" if rule.fix == "safe" else "   "
+                out.write(f"{counts[code]:>5}  {code}  {mark}  {rule.name}\n")
+        elif options.format == "json":
+            rows = [
+                {
+                    "path": f.path,
+                    "line": f.line,
+                    "column": f.column,
+                    "code": f.code,
+                    "name": RULES[f.code].name,
+                    "message": f.message,
+                    "fix": f.fix,
+                }
+                for f in found
+            ]
+            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        safe = sum(1 for f in found if f.fix == "safe")
+        unsafe = sum(1 for f in found if f.fix == "unsafe")
+        if not found:
+            # An input that could not be read was reported already: it did not pass.
+            unread = len(options.files) - self._checked
+            if not unread:
+                print("All checks passed.", file=sys.stderr)
+            elif self._checked:
+                n = self._checked
+                print(f"No findings in the {n} file{'s' * (n > 1)} read.", file=sys.stderr)
+        else:
+            files = len({f.path for f in found})
+            tail = f", {safe} fixable with govspeech fix" if safe else ""
+            if unsafe:
+                tail += f", {unsafe} more with --unsafe-fixes"
+            noun = "finding" if len(found) == 1 else "findings"
+            print(
+                f"Found {len(found)} {noun} in {files} file{'s' * (files > 1)}{tail}.",
+                file=sys.stderr,
+            )
+        return 1 if found else 0

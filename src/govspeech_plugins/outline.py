@@ -1,0 +1,174 @@
+"""``govspeech outline``: the heading tree of each document, for reading, pasting or mind maps."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from govspeech.errors import UsageError
+from govspeech.nodes import ParsedFile
+from govspeech.plugin import Plugin
+from govspeech.serialize import to_outline_dict
+from govspeech.views import escape_block, escape_inline, part_title
+
+KINDS = ("numbered", "enum", "dash")
+#: Markdown headings stop at six levels (XMind and Markmap read deeper levels as list items).
+MAX_MARKDOWN_HEADING = 6
+
+
+def _kinds(value: str) -> frozenset[str]:
+    kinds = frozenset(k.strip() for k in value.split(",") if k.strip())
+    unknown = sorted(kinds - set(KINDS))
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"expected a comma-separated list of {', '.join(KINDS)}; got {value!r}"
+        )
+    return kinds
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of levels ≥ 1; got {value!r}")
+    return n
+
+
+def _documents(outline: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """Documents with the heading they are shown under; a subdocument is a numbered part."""
+    for doc in outline["documents"]:
+        subs = doc["subdocuments"]
+        parts = len(subs) + 1
+        yield doc, part_title(doc["title"], doc["line"], 1, parts)
+        for k, sub in enumerate(subs, 2):
+            yield sub, part_title(doc["title"], doc["line"], k, parts, sub["line"])
+
+
+def _sections(doc: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(depth, section) in document order, depth 1 at the top; iterative, any depth."""
+    stack = [(1, s) for s in reversed(doc["sections"])]
+    while stack:
+        depth, sec = stack.pop()
+        yield depth, sec
+        stack.extend((depth + 1, c) for c in reversed(sec["children"]))
+
+
+def _heading(sec: dict[str, Any]) -> str:
+    return f"{sec['marker']}{sec['title']}".strip()
+
+
+def render_text(outline: dict[str, Any], *, lines: bool = False) -> str:
+    """Documents as title lines, sections indented two spaces per level below them."""
+    out: list[str] = []
+    width = len(str(max((d["line"] for d, _ in _documents(outline)), default=1)))
+    for doc, _ in _documents(outline):
+        for _, sec in _sections(doc):
+            width = max(width, len(str(sec["line"])))
+
+    def emit(line_no: int, indent: int, text: str) -> None:
+        prefix = f"{line_no:>{width}}  " if lines else ""
+        out.append(f"{prefix}{'  ' * indent}{text}")
+
+    for k, (doc, title) in enumerate(_documents(outline)):
+        if k:
+            out.append("")
+        emit(doc["line"], 0, title)
+        for depth, sec in _sections(doc):
+            emit(sec["line"], depth, _heading(sec))
+    return "\n".join(out) + "\n" if out else ""
+
+
+def render_markdown(outline: dict[str, Any], *, lines: bool = False) -> str:
+    """``#`` per document, ``##``… per level; beyond six levels, nested list items."""
+    out: list[str] = []
+    for doc, title in _documents(outline):
+        out.append(f"# {escape_inline(title)}")
+        out.append("")
+        in_list = False
+        for depth, sec in _sections(doc):
+            level = depth + 1
+            escape = escape_block if level > MAX_MARKDOWN_HEADING else escape_inline
+            text = escape(_heading(sec))
+            if lines:
+                text += f" (L{sec['line']})"
+            if level <= MAX_MARKDOWN_HEADING:
+                if in_list:
+                    out.append("")
+                    in_list = False
+                out.append(f"{'#' * level} {text}")
+                out.append("")
+            else:
+                out.append(f"{'  ' * (level - MAX_MARKDOWN_HEADING - 1)}- {text}")
+                in_list = True
+        if in_list:
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n" if out else ""
+
+
+class Outline(Plugin):
+    """The ``outline`` command."""
+
+    name = "outline"
+    description = "Print each document's heading tree: title, then marker + title per section"
+    parallel = True
+    examples = (
+        "govspeech outline 讲话.txt",
+        "govspeech outline --depth 2 --lines 政府工作报告.txt",
+        "govspeech outline --kinds numbered 讲话.txt      # leave out 一是… and —— items",
+        "govspeech outline --format markdown 讲话.txt -o 提纲.md   # imports into XMind",
+        "govspeech outline --format json 讲话.txt | jq '.documents[].title'",
+    )
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--depth", type=_positive, metavar="N", help="show N levels of headings (default: all)"
+        )
+        parser.add_argument(
+            "--lines", action="store_true", help="show the source line number of each heading"
+        )
+        parser.add_argument(
+            "--kinds",
+            type=_kinds,
+            default=frozenset(KINDS),
+            metavar="LIST",
+            help="kinds of sections to show: numbered (一、 （一） 1．), enum (一是 首先), "
+            "dash (——); comma-separated, default all. Children of a hidden section move up.",
+        )
+        parser.add_argument(
+            "--format",
+            choices=("text", "markdown", "json"),
+            default="text",
+            help="text (default), markdown (headings to six levels, then lists) or json "
+            "(the outline view of the govspeech/1 schema)",
+        )
+
+    def prepare(self, options: argparse.Namespace) -> None:
+        if options.format == "json" and options.lines:
+            raise UsageError("govspeech outline: --lines has no effect with --format json")
+        # Several inputs: text gets a "==> file <==" line per file (like head and tail), JSON
+        # one object per line (JSON Lines) rather than one big array.
+        options.many = len(options.files) > 1
+
+    def suffix(self, options: argparse.Namespace) -> str:
+        return {"text": ".txt", "markdown": ".md", "json": ".json"}[options.format]
+
+    def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
+        outline = to_outline_dict(tree, kinds=options.kinds, depth=options.depth)
+        if options.format == "json":
+            if options.many:
+                out.write(json.dumps(outline, ensure_ascii=False) + "\n")
+            else:
+                out.write(json.dumps(outline, ensure_ascii=False, indent=2) + "\n")
+        elif options.format == "markdown":
+            out.write(render_markdown(outline, lines=options.lines))
+        else:
+            if options.many:
+                out.write(f"==> {tree.path} <==\n")
+            out.write(render_text(outline, lines=options.lines))
+            if options.many:
+                out.write("\n")
+        return 0

@@ -1,0 +1,267 @@
+"""``govspeech summarize``: what a speech asks for, in a minute — by its own structure.
+
+For each document: the title, its keywords and 提法 (slogans, numbered formulas), and the
+heading skeleton with, under each heading, the sentence(s) that best say what the point asks
+for — verbatim from the source, in document order, with their line numbers. The work is done
+by `govspeech_plugins.summarize.summary.summarize`; this module only renders it. jieba is
+imported when the first file is summarized, never at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from govspeech.errors import UsageError
+from govspeech.nodes import ParsedFile
+from govspeech.plugin import Plugin
+from govspeech.views import escape_inline
+
+if TYPE_CHECKING:
+    from govspeech_plugins.summarize.summary import DocumentSummary, SectionSummary, Sentence
+
+#: Markdown headings stop at six levels.
+MAX_HEADING = 6
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0; got {value!r}")
+    return n
+
+
+def _ratio(value: str) -> float:
+    try:
+        r = float(value)
+    except ValueError:
+        r = -1.0
+    if not 0 < r <= 1:
+        raise argparse.ArgumentTypeError(f"expected a fraction between 0 and 1; got {value!r}")
+    return r
+
+
+def _walk(sections: tuple[SectionSummary, ...]) -> Iterator[tuple[int, SectionSummary]]:
+    """(depth, section) in document order; iterative."""
+    stack = [(1, s) for s in reversed(sections)]
+    while stack:
+        depth, sec = stack.pop()
+        yield depth, sec
+        stack.extend((depth + 1, c) for c in reversed(sec.children))
+
+
+def _title(doc: DocumentSummary) -> str:
+    return doc.label if doc.body_characters else f"{doc.label}（无正文）"
+
+
+def _tifa(doc: DocumentSummary) -> str:
+    return "  ".join(f"{t.text}×{t.count}" for t in doc.tifa)
+
+
+def _said(sentence: Sentence) -> str:
+    return f"{sentence.text}（第{sentence.line}行）"
+
+
+def render_text(docs: list[DocumentSummary]) -> str:
+    """Indented plain text: title, 关键词, 提法, then the skeleton with its sentences."""
+    out: list[str] = []
+    for doc in docs:
+        if out:
+            out.append("")
+        out.append(_title(doc))
+        if doc.keywords:
+            out.append(f"  关键词：{' '.join(doc.keywords)}")
+        if doc.tifa:
+            out.append(f"  提法：{_tifa(doc)}")
+        for sentence in doc.opening:
+            out.append(f"  开场 · {_said(sentence)}")
+        for depth, sec in _walk(doc.sections):
+            pad = "  " * depth
+            out.append(f"{pad}{sec.marker}{sec.title}")
+            if sec.keywords:
+                out.append(f"{pad}    关键词：{' '.join(sec.keywords)}")
+            for sentence in sec.sentences:
+                out.append(f"{pad}    · {_said(sentence)}")
+    return "\n".join(out) + "\n" if out else ""
+
+
+def render_markdown(docs: list[DocumentSummary]) -> str:
+    """``#`` per document, ``##``… per level (lists beyond six), sentences as quotes."""
+    out: list[str] = []
+    for doc in docs:
+        out.append(f"# {escape_inline(_title(doc))}")
+        out.append("")
+        if doc.keywords:
+            out.append(f"**关键词**：{escape_inline('、'.join(doc.keywords))}")
+            out.append("")
+        if doc.tifa:
+            out.append(f"**提法**：{escape_inline(_tifa(doc))}")
+            out.append("")
+        for sentence in doc.opening:
+            out.append(f"> {escape_inline(_said(sentence))}")
+            out.append("")
+        for depth, sec in _walk(doc.sections):
+            level = depth + 1
+            heading = escape_inline(f"{sec.marker}{sec.title}")
+            if level <= MAX_HEADING:
+                out.append(f"{'#' * level} {heading}")
+                out.append("")
+                if sec.keywords:
+                    out.append(f"*关键词*：{escape_inline('、'.join(sec.keywords))}")
+                    out.append("")
+                for sentence in sec.sentences:
+                    out.append(f"> {escape_inline(_said(sentence))}")
+                    out.append("")
+            else:
+                pad = "  " * (level - MAX_HEADING - 1)
+                out.append(f"{pad}- {heading}")
+                for sentence in sec.sentences:
+                    out.append(f"{pad}  > {escape_inline(_said(sentence))}")
+        if out and out[-1] != "":
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n" if out else ""
+
+
+def _sentence_dict(s: Sentence) -> dict[str, Any]:
+    return {"text": s.text, "line": s.line, "span": [s.start, s.end]}
+
+
+def to_data(tree: ParsedFile, docs: list[DocumentSummary]) -> dict[str, Any]:
+    """The summary as plain data (what ``--format json`` writes)."""
+
+    def section(sec: SectionSummary) -> dict[str, Any]:
+        # Iterative: the dicts are filled from a stack, children before their parents finish.
+        root: dict[str, Any] = {}
+        stack = [(sec, root)]
+        while stack:
+            s, d = stack.pop()
+            d.update(
+                marker=s.marker,
+                title=s.title,
+                kind=s.kind,
+                level=s.level,
+                line=s.line,
+                keywords=list(s.keywords),
+                sentences=[_sentence_dict(x) for x in s.sentences],
+                children=[],
+            )
+            for child in s.children:
+                c: dict[str, Any] = {}
+                d["children"].append(c)
+                stack.append((child, c))
+        return root
+
+    return {
+        "schema": "govspeech-summary/1",
+        "path": tree.path,
+        "documents": [
+            {
+                "index": doc.index,
+                "title": doc.title,
+                "line": doc.line,
+                "keywords": list(doc.keywords),
+                "tifa": [
+                    {"text": t.text, "kind": t.kind, "count": t.count, "line": t.line}
+                    for t in doc.tifa
+                ],
+                "opening": [_sentence_dict(x) for x in doc.opening],
+                "sections": [section(s) for s in doc.sections],
+                "characters": doc.characters,
+            }
+            for doc in docs
+        ],
+    }
+
+
+class Summarize(Plugin):
+    """The ``summarize`` command."""
+
+    name = "summarize"
+    description = "Summarize each document: skeleton, key sentences (verbatim), keywords, 提法"
+    parallel = True
+    examples = (
+        "govspeech summarize 讲话.txt",
+        "govspeech summarize --depth 1 --sentences 2 政府工作报告.txt",
+        "govspeech summarize --max-chars 600 讲话.txt      # a budget for the whole summary",
+        "govspeech summarize --format markdown 讲话.txt -o 摘要.md",
+        "govspeech summarize --format json 讲话稿/ -o 摘要/",
+    )
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--depth", type=_positive, default=2, metavar="N", help="heading levels to show (2)"
+        )
+        parser.add_argument(
+            "--sentences",
+            type=_positive,
+            default=1,
+            metavar="N",
+            help="sentences picked per section (1)",
+        )
+        budget = parser.add_mutually_exclusive_group()
+        budget.add_argument(
+            "--max-chars",
+            type=_positive,
+            metavar="N",
+            help="at most N characters of picked sentences per document",
+        )
+        budget.add_argument(
+            "--ratio",
+            type=_ratio,
+            metavar="R",
+            help="at most this fraction (0.1 = 10%%) of each document's characters",
+        )
+        parser.add_argument(
+            "--keywords",
+            type=_positive,
+            default=8,
+            metavar="N",
+            help="keywords per document (8); top-level sections get 5",
+        )
+        parser.add_argument(
+            "--format",
+            choices=("text", "markdown", "json"),
+            default="text",
+            help="text (default), markdown, or json",
+        )
+
+    def prepare(self, options: argparse.Namespace) -> None:
+        if options.depth == 0 and options.sentences == 0 and options.keywords == 0:
+            raise UsageError("nothing to show: --depth, --sentences and --keywords are all 0")
+
+    def suffix(self, options: argparse.Namespace) -> str:
+        return {"text": ".txt", "markdown": ".md", "json": ".json"}[options.format]
+
+    def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
+        from govspeech_plugins.summarize.summary import (
+            summarize,  # jieba comes with it: only when a file is summarized
+        )
+
+        docs = summarize(
+            tree,
+            depth=options.depth,
+            sentences=options.sentences,
+            keywords=options.keywords,
+            section_keywords=min(5, options.keywords),
+            max_chars=options.max_chars,
+            ratio=options.ratio,
+        )
+        many = len(options.files) > 1
+        if options.format == "json":
+            data = to_data(tree, docs)
+            indent = None if many else 2
+            out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+        elif options.format == "markdown":
+            out.write(render_markdown(docs))
+        else:
+            if many:
+                out.write(f"==> {tree.path} <==\n")
+            out.write(render_text(docs))
+            if many:
+                out.write("\n")
+        return 0
