@@ -8,8 +8,10 @@ from importlib.resources import files
 from lark import Lark
 
 from govspeech.syntax.families import FAMILIES
-from govspeech.syntax.grammar import _TokenStream, grammar_text
-from govspeech.syntax.treebuilder import _parser
+from govspeech.syntax.grammar import grammar_text
+from govspeech.syntax.levels import LevelResolver
+from govspeech.syntax.lexer import LineLexer
+from govspeech.syntax.treebuilder import _TERMINAL_NAME, _parser
 
 
 def test_grammar_ships_inside_the_package():
@@ -21,8 +23,19 @@ def test_grammar_ships_inside_the_package():
 def test_lalr_tables_have_no_conflicts():
     # strict=True raises on any shift/reduce or reduce/reduce conflict instead of resolving it
     # (the terminals overlap by design: the line lexer tries them in priority order)
-    Lark(grammar_text(), parser="lalr", lexer=_TokenStream, start=["start", "lexicon"],
-         strict=True)
+    resolver = LevelResolver(_TERMINAL_NAME.findall(grammar_text()))
+    Lark(grammar_text(), parser="lalr", lexer=LineLexer, postlex=resolver, strict=True)
+
+
+def test_lark_is_wired_with_our_lexer_postlexer_and_transformer():
+    lark, pats = _parser()
+    assert lark.options.lexer is LineLexer
+    assert isinstance(lark.options.postlex, LevelResolver)
+    assert lark.options.postlex.patterns is pats  # the resolver reads the lexer's patterns
+    assert type(lark.options.transformer).__name__ == "TreeBuilder"
+    # The parser reads text: lark.parse gives the tree, no token list is handed over.
+    tree = lark.parse("一、统一思想。\n（一）提高站位。\n")
+    assert [s.marker for s in tree.documents[0].iter_sections()] == ["一、", "（一）"]
 
 
 def test_every_terminal_defined_reaches_the_lexer():

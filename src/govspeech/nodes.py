@@ -11,8 +11,8 @@ Positions: ``start``/``end`` are offsets into the decoded text (``end`` exclusiv
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Literal, Union
+from collections.abc import Callable, Iterator
+from typing import ClassVar, Literal, Union
 
 from attrs import field, frozen
 
@@ -44,6 +44,18 @@ def _strip_eol(text: str) -> str:
     return text.rstrip(_LINE_ENDINGS)
 
 
+# The enumerations inside a paragraph are found by the grammar's INLINE_* terminals. The
+# syntax package installs the finder when it is imported (importing govspeech does), so the
+# tree does not import the parser that builds it.
+_item_finder: Callable[[Paragraph], tuple[InlineItem, ...]] | None = None
+
+
+def install_item_finder(finder: Callable[[Paragraph], tuple[InlineItem, ...]]) -> None:
+    """Set the function behind `Paragraph.items` (called by `govspeech.syntax.treebuilder`)."""
+    global _item_finder
+    _item_finder = finder
+
+
 @frozen
 class InlineItem:
     """An enumeration inside a paragraph (``…两件事。一是要严把准入关。二是…``).
@@ -67,6 +79,9 @@ class InlineItem:
 class Blank:
     """A line holding only white space (and its line ending)."""
 
+    #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
+    type_name: ClassVar[str] = "blank"
+
     text: str
     start: int
     end: int
@@ -83,6 +98,9 @@ class Paragraph:
     the first line of a speech run together with the one before it).
     """
 
+    #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
+    type_name: ClassVar[str] = "paragraph"
+
     text: str
     start: int
     end: int
@@ -95,9 +113,9 @@ class Paragraph:
         """The enumerations inside this paragraph (一是… 二是…), found when asked for."""
         if self.role != "text":
             return ()
-        from govspeech.syntax.treebuilder import inline_items
-
-        return inline_items(self)
+        if _item_finder is None:  # only if the package was bypassed
+            raise RuntimeError("govspeech.syntax is not loaded: import govspeech first")
+        return _item_finder(self)
 
     @property
     def content(self) -> str:
@@ -113,6 +131,9 @@ class Boilerplate:
     ``"web"`` (site blurbs, links and stray punctuation), ``"licence"`` (a licence trailer) or
     ``"preamble"`` (text before the first title line of a file).
     """
+
+    #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
+    type_name: ClassVar[str] = "boilerplate"
 
     text: str
     start: int
@@ -130,6 +151,9 @@ class Boilerplate:
 @frozen
 class TitleLine:
     """A title line of a document, or a subtitle / dateline below it."""
+
+    #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
+    type_name: ClassVar[str] = "title_line"
 
     text: str
     start: int
@@ -151,6 +175,9 @@ class Heading:
     The rest of the line, if any, is the first `Paragraph` of the section's body.
     ``marker_start``/``marker_end`` and ``title_start``/``title_end`` are absolute offsets.
     """
+
+    #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
+    type_name: ClassVar[str] = "heading"
 
     text: str
     start: int

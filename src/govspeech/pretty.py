@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from govspeech.nodes import Document, ParsedFile, Section
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # ParsedFile.pretty calls this module: no import back at run time
+    from govspeech.nodes import Document, ParsedFile, Section
 
 __all__ = ["pretty"]
 

@@ -10,20 +10,19 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from govspeech.nodes import (
-    Blank,
-    Boilerplate,
-    Document,
-    Heading,
-    InlineItem,
-    Leaf,
-    Paragraph,
-    ParsedFile,
-    Section,
-    TitleLine,
-)
+if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import back at run time
+    from govspeech.nodes import (
+        Boilerplate,
+        Document,
+        InlineItem,
+        Leaf,
+        Paragraph,
+        ParsedFile,
+        Section,
+        TitleLine,
+    )
 
 __all__ = ["SCHEMA", "SCHEMA_FILE", "load_schema", "to_dict", "to_outline_dict"]
 
@@ -32,12 +31,6 @@ SCHEMA = "govspeech/1"
 SCHEMA_FILE = "govspeech-1.schema.json"
 
 _SECTION_KINDS = frozenset({"numbered", "enum", "dash"})
-_LEAF_TYPES: dict[type, str] = {
-    Paragraph: "paragraph",
-    Boilerplate: "boilerplate",
-    TitleLine: "title_line",
-    Heading: "heading",
-}
 
 
 def load_schema() -> dict[str, Any]:
@@ -48,23 +41,25 @@ def load_schema() -> dict[str, Any]:
 
 
 def _leaf(leaf: Leaf) -> dict[str, Any] | None:
-    if isinstance(leaf, Blank):
+    kind = leaf.type_name
+    if kind == "blank":
         return None
     out: dict[str, Any] = {
-        "type": _LEAF_TYPES[type(leaf)],
+        "type": kind,
         "text": leaf.text.rstrip("\r\n"),
         "line": leaf.line,
         "column": leaf.column,
         "span": [leaf.start, leaf.end],
     }
-    if isinstance(leaf, Paragraph):
-        out["role"] = leaf.role
-        if leaf.items:
-            out["items"] = [_item(it) for it in leaf.items]
-    elif isinstance(leaf, Boilerplate):
-        out["reason"] = leaf.reason
-    elif isinstance(leaf, TitleLine):
-        out["role"] = leaf.role
+    if kind == "paragraph":
+        para = cast("Paragraph", leaf)
+        out["role"] = para.role
+        if para.items:
+            out["items"] = [_item(it) for it in para.items]
+    elif kind == "boilerplate":
+        out["reason"] = cast("Boilerplate", leaf).reason
+    elif kind == "title_line":
+        out["role"] = cast("TitleLine", leaf).role
     return out
 
 

@@ -113,4 +113,3 @@ def commands() -> Registry:
         )
     specs = {k: v for k, v in registry.specs.items() if k not in clashes}
     return Registry(registry.group, specs, tuple(warnings))
-

@@ -1,19 +1,17 @@
-"""Loading the Lark grammar (``govspeech.syntax/govspeech.lark``) and the patterns it defines.
+"""The Lark grammar (``govspeech/syntax/govspeech.lark``) and its terminals compiled for the
+line lexer.
 
-The grammar ships inside the package. The LALR parser is built once per process and cached on
-disk by Lark, so a first parse costs milliseconds, not the ~70 ms of building the tables.
+The grammar ships inside the package; `govspeech.syntax.treebuilder` builds the parser from it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Collection
 
-from lark import Lark, Transformer
-from lark.lexer import Lexer, LexerState
+from lark.lexer import TerminalDef
 
-__all__ = ["INLINE_PREFIX", "LinePatterns", "build_parser", "grammar_text", "line_patterns"]
+__all__ = ["INLINE_PREFIX", "LinePatterns", "grammar_text"]
 
 GRAMMAR_PACKAGE = "govspeech.syntax"
 GRAMMAR_FILE = "govspeech.lark"
@@ -31,35 +29,6 @@ def grammar_text() -> str:
     return files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
 
 
-class _TokenStream(Lexer):
-    """A 'lexer' that hands Lark the tokens the level resolver already made."""
-
-    __future_interface__ = 2
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Any]:
-        stream: Iterator[Any] = iter(lexer_state.text)  # type: ignore[call-overload]
-        return stream
-
-
-def build_parser(transformer: Transformer) -> Lark:  # type: ignore[type-arg]
-    """A Lark LALR parser for the document grammar that applies ``transformer`` as it parses.
-
-    ``cache=True`` keeps the analysed grammar in the temp folder, keyed by the grammar's hash.
-    """
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer=_TokenStream,
-        start=["start", "lexicon"],
-        cache=True,
-        maybe_placeholders=False,
-        transformer=transformer,
-    )
-
-
 class LinePatterns:
     """The grammar's terminals compiled for the line lexer.
 
@@ -67,7 +36,14 @@ class LinePatterns:
     of the group that matched (``m.lastgroup``) is the terminal's name.
     """
 
-    def __init__(self, terminals: dict[str, tuple[int, int, str]]) -> None:
+    def __init__(self, terminal_defs: Collection[TerminalDef]) -> None:
+        # name → (priority, position in the grammar, regular expression); names with a leading
+        # __ are Lark's anonymous helpers.
+        terminals = {
+            term.name: (term.priority, index, term.pattern.to_regexp())
+            for index, term in enumerate(terminal_defs)
+            if not term.name.startswith("__")
+        }
         inline = sorted(
             (item for item in terminals.items() if item[0].startswith(INLINE_PREFIX)),
             key=lambda item: item[1][1],
@@ -94,13 +70,3 @@ class LinePatterns:
             f"(?P<{name}>{rx})" for name, (_, _, rx) in inline if name != "INLINE_LEAD"
         )
         self.inline_item = re.compile(f"(?:{terminals['INLINE_LEAD'][2]})(?:{families})")
-
-
-def line_patterns(lark: Lark) -> LinePatterns:
-    """The grammar's terminals of ``lark``, compiled for the line lexer."""
-    terms: dict[str, tuple[int, int, str]] = {}
-    for index, term in enumerate(lark.terminals):
-        if term.name.startswith("__"):  # anonymous helper terminals
-            continue
-        terms[term.name] = (term.priority, index, term.pattern.to_regexp())
-    return LinePatterns(terms)

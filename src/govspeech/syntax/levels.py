@@ -1,8 +1,9 @@
 """The level resolver: from classified lines to the token stream the grammar parses.
 
-Like lark's Indenter, it sits between the lexer and the parser and injects the tokens that
-carry structure: ``_DOC``/``_SUB``/``_END`` around documents, ``_INDENT``/``_DEDENT`` around
-child sections, ``_CLOSING`` before a speech's closing. What it decides, per document:
+`LevelResolver` is the parser's post-lexer (a ``lark.lark.PostLex``, as lark's Indenter is): it
+sits between the line lexer and the LALR parser and injects the tokens that carry structure:
+``_DOC``/``_SUB``/``_END`` around documents, ``_INDENT``/``_DEDENT`` around child sections,
+``_CLOSING`` before a speech's closing. What it decides, per document:
 
 * where documents start (title lines) and where speeches run together without a title start
   (a salutation or an opening paragraph after the speech already had headings);
@@ -13,18 +14,19 @@ child sections, ``_CLOSING`` before a speech's closing. What it decides, per doc
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple, cast
 
 from lark import Token
+from lark.lark import PostLex
 
 from govspeech.nodes import Blank, Boilerplate, Heading, TitleLine
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
-from govspeech.syntax.lexer import Line, first_sentence
+from govspeech.syntax.lexer import LineToken, first_sentence
 
-__all__ = ["HeadingInfo", "LeafToken", "resolve_levels", "tokens"]
+__all__ = ["HeadingInfo", "LeafToken", "LevelResolver", "resolve_levels", "tokens"]
 
 _TITLE_BLOCK = frozenset({"TITLE", "DATELINE", "BLANK", "BOILERPLATE"})
 #: How many headings after a restarted run are read to decide whether it is nested. Real nested
@@ -62,7 +64,7 @@ class HeadingInfo(NamedTuple):
     title_line: int
 
 
-def _titled(line: Line) -> bool:
+def _titled(line: LineToken) -> bool:
     return bool(cast(Heading, line.leaves[0]).title)
 
 
@@ -189,18 +191,18 @@ def _rank(entry: _Entry) -> int:
     return 99 if rank is None else rank
 
 
-def _title_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
+def _title_blocks(lines: Sequence[LineToken]) -> list[tuple[int, int]]:
     """(first, last) line indices of each run of title lines."""
     blocks: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
-        if lines[i].cls != "TITLE":
+        if lines[i].type != "TITLE":
             i += 1
             continue
         last = i
         j = i + 1
-        while j < n and lines[j].cls in _TITLE_BLOCK:
-            if lines[j].cls in ("TITLE", "DATELINE"):
+        while j < n and lines[j].type in _TITLE_BLOCK:
+            if lines[j].type in ("TITLE", "DATELINE"):
                 last = j
             j += 1
         blocks.append((i, last))
@@ -208,15 +210,15 @@ def _title_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _restarts(lines: Sequence[Line], i: int, hi: int) -> bool:
+def _restarts(lines: Sequence[LineToken], i: int, hi: int) -> bool:
     """Does the next heading after line ``i`` start a fresh run (一、 （一） 一是 ——)?"""
     for j in range(i + 1, hi):
-        if lines[j].cls in FAMILIES:
+        if lines[j].type in FAMILIES:
             return lines[j].number in (None, 1)
     return False
 
 
-def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
+def _segments(lines: Sequence[LineToken], lo: int, hi: int) -> list[tuple[int, int]]:
     """Split lines[lo:hi] where a speech run together with the previous one begins.
 
     That is a salutation (同志们：) or an opening paragraph (今天召开…会议) after the speech
@@ -227,7 +229,7 @@ def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
     seen_heading = False
     prev_cls = ""
     for i in range(lo, hi):
-        cls = lines[i].cls
+        cls = lines[i].type
         if cls in FAMILIES:
             seen_heading = True
         elif (
@@ -244,7 +246,7 @@ def _segments(lines: Sequence[Line], lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 class _Emitter:
-    def __init__(self, lines: Sequence[Line], pats: LinePatterns) -> None:
+    def __init__(self, lines: Sequence[LineToken], pats: LinePatterns) -> None:
         self.lines = lines
         self.pats = pats
         self.out: list[Token] = []
@@ -260,9 +262,9 @@ class _Emitter:
         """For a marker-only heading line: the first sentence of the next non-blank line."""
         for j in range(i + 1, hi):
             line = self.lines[j]
-            if line.cls == "BLANK":
+            if line.type == "BLANK":
                 continue
-            if line.cls != "PARA":
+            if line.type != "PARA":
                 return None
             para = line.leaves[0]
             t0, t1, _ = first_sentence(self.pats, para.text.rstrip("\r\n"), 0)
@@ -271,17 +273,17 @@ class _Emitter:
 
     def segment(self, lo: int, hi: int) -> None:
         lines = self.lines
-        heads = [i for i in range(lo, hi) if lines[i].cls in FAMILIES]
+        heads = [i for i in range(lo, hi) if lines[i].type in FAMILIES]
         if not heads:
-            close = next((i for i in range(lo + 1, hi) if lines[i].cls == "CLOSING"), hi)
+            close = next((i for i in range(lo + 1, hi) if lines[i].type == "CLOSING"), hi)
             self.leaves(lo, close)
             self.closing(close, hi)
             return
         self.leaves(lo, heads[0])
-        close = next((i for i in range(heads[-1] + 1, hi) if lines[i].cls == "CLOSING"), hi)
+        close = next((i for i in range(heads[-1] + 1, hi) if lines[i].type == "CLOSING"), hi)
         levels = resolve_levels(
             [
-                (lines[i].cls, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
+                (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
                 for i in heads
             ]
         )
@@ -299,11 +301,11 @@ class _Emitter:
             title_info = (heading.title, heading.title_start, heading.title_end, heading.line)
             if not heading.title:
                 title_info = self.title_from_next(i, end) or title_info
-            fam = FAMILIES[line.cls]
+            fam = FAMILIES[line.type]
             body = list(line.leaves[1:])
             for other in lines[i + 1 : end]:
                 body.extend(other.leaves)
-            tok = _tok(line.cls, heading)
+            tok = _tok(line.type, heading)
             tok.info = HeadingInfo(fam.kind, fam.style, line.number, level, *title_info)
             tok.body = tuple(body)
             out.append(tok)
@@ -316,14 +318,14 @@ class _Emitter:
             self.leaves(lo, hi)
 
 
-def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
+def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
     em = _Emitter(lines, pats)
     out = em.out
     n = len(lines)
     blocks = _title_blocks(lines)
     first = blocks[0][0] if blocks else n
-    if all(line.cls == "BLANK" for line in lines):
+    if all(line.type == "BLANK" for line in lines):
         if lines:
             out.append(_marker_tok("_PRE"))
             em.leaves(0, n)
@@ -331,7 +333,7 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
     doc_starts: list[tuple[int, int | None]] = []  # (first line of document, last title line)
     if first > 0:
         pre = lines[:first]
-        if blocks and not any(line.cls in FAMILIES for line in pre):
+        if blocks and not any(line.type in FAMILIES for line in pre):
             out.append(_marker_tok("_PRE"))
             tok = _tok("TEXT", None)
             tok.body = tuple(
@@ -357,7 +359,7 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
                 leaf = line.leaves[0]
                 if j == start:
                     out.append(_tok("TITLE", leaf))
-                elif line.cls in ("TITLE", "DATELINE"):
+                elif line.type in ("TITLE", "DATELINE"):
                     out.append(
                         _tok(
                             "SUBTITLE",
@@ -378,3 +380,26 @@ def tokens(lines: Sequence[Line], pats: LinePatterns) -> Iterator[Token]:
             out.append(_marker_tok("_END"))
         out.append(_marker_tok("_END"))
     return iter(out)
+
+
+class LevelResolver(PostLex):
+    """The post-lexer of the document grammar: line tokens in, structural tokens out.
+
+    It reads all line tokens of the text first (where a document starts and how deep a heading
+    sits depend on what follows), then yields the stream `tokens` makes. ``always_accept``
+    names the terminals the line lexer needs although no grammar rule uses them (salutations,
+    boilerplate, inline markers…): Lark keeps them in the lexer's terminals.
+    """
+
+    def __init__(self, always_accept: Iterable[str]) -> None:
+        self.always_accept = tuple(always_accept)
+        self.patterns: LinePatterns | None = None
+
+    def bind(self, patterns: LinePatterns) -> None:
+        """Use the lexer's compiled terminals (called by `LineLexer` when Lark builds it)."""
+        self.patterns = patterns
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        if self.patterns is None:
+            raise RuntimeError("LevelResolver used without a LineLexer")
+        return tokens(cast("list[LineToken]", list(stream)), self.patterns)

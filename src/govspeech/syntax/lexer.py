@@ -1,23 +1,30 @@
 """The line lexer: splits the text into lines and classifies each by the grammar's terminals.
 
-Each line becomes one `Line` record holding the leaves it is made of: a heading line gives a
-`Heading` and, when the line goes on after the heading sentence, a `Paragraph` for the rest;
-any other line gives one leaf. Which class a line belongs to is decided only by the grammar's
-line-class terminals (see grammars/govspeech.lark); this module adds positions and cuts
-heading lines at the end of their first sentence.
+`LineLexer` is the Lark lexer of the document grammar. Each line becomes one `LineToken`
+(its type is the terminal that matched) holding the leaves the line is made of: a heading line
+gives a `Heading` and, when the line goes on after the heading sentence, a `Paragraph` for the
+rest; any other line gives one leaf. Which class a line belongs to is decided only by the
+grammar's line-class terminals (see govspeech.lark); this module adds positions and cuts
+heading lines at the end of their first sentence. The level resolver (`levels`) reads these
+tokens and hands the parser the ones that carry structure.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Iterator
+from typing import Any
 
-from govspeech.nodes import Blank, Boilerplate, Heading, InlineItem, Leaf, Paragraph, TitleLine
+from lark import Token
+from lark.common import LexerConf
+from lark.lexer import Lexer, LexerState
+
+from govspeech.nodes import Blank, Boilerplate, Heading, Leaf, Paragraph, TitleLine
 from govspeech.syntax.families import FAMILIES
-from govspeech.syntax.grammar import INLINE_PREFIX, LinePatterns
+from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.numerals import marker_number
 
-__all__ = ["Line", "first_sentence", "inline_items", "lex"]
+__all__ = ["LineLexer", "LineToken", "first_sentence", "lex"]
 
 _PARAGRAPH_ROLES = {
     "PARA": "text",
@@ -34,12 +41,21 @@ _EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
-class Line(NamedTuple):
-    """One source line: its terminal class, its leaves and, for headings, the marker's number."""
+class LineToken(Token):
+    """One source line: its type is the line's terminal (CN_NUM, PARA, TITLE…); it holds the
+    line's leaves and, for a heading, the marker's number."""
 
-    cls: str
+    __slots__ = ("leaves", "number")  # no per-token dict: one token per line
+
     leaves: tuple[Leaf, ...]
-    number: int | None = None
+    number: int | None
+
+
+def _line(cls: str, leaves: tuple[Leaf, ...], number: int | None = None) -> LineToken:
+    tok = LineToken(cls, "")
+    tok.leaves = leaves
+    tok.number = number
+    return tok
 
 
 def _split_lines(text: str) -> list[str]:
@@ -65,43 +81,29 @@ def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int
     return start, (stop.end() if stop else content_end), content_end
 
 
-def inline_items(para: Paragraph, pats: LinePatterns) -> tuple[InlineItem, ...]:
-    """The enumerations inside ``para`` (…两件事。一是…。二是…), found by the INLINE_* terminals."""
-    text = para.text
-    # The rest of a heading line follows the 。 that ended the title: an item may start at 0.
-    lead = 1 if para.column > 1 else 0
-    scan = "。" + text if lead else text
-    found = list(pats.inline_item.finditer(scan))
-    if not found:
-        return ()
-    content_end = len(scan.rstrip("\r\n"))
-    items = []
-    starts = [m.start(m.lastgroup or 0) for m in found]
-    for i, m in enumerate(found):
-        m_start = starts[i]
-        m_end = starts[i + 1] if i + 1 < len(found) else content_end
-        terminal = m.lastgroup or ""
-        marker = m.group(terminal)
-        # The terminal that matched names the family: INLINE_ENUM_SHI is ENUM_SHI's.
-        style = FAMILIES[terminal.removeprefix(INLINE_PREFIX)].style
-        items.append(
-            InlineItem(
-                marker=marker,
-                number=marker_number(style, marker),
-                text=scan[m_start:m_end],
-                start=para.start + m_start - lead,
-                end=para.start + m_end - lead,
-                line=para.line,
-                column=para.column + m_start - lead,
-                style=style,
-            )
-        )
-    return tuple(items)
+class LineLexer(Lexer):
+    """The document grammar's lexer: one `LineToken` per line, classified by the terminals.
+
+    Built by Lark from the grammar's terminals (``lexer_conf.terminals``); a level resolver
+    given as ``postlex`` is bound to the same compiled patterns (it reads sentence ends).
+    """
+
+    __future_interface__ = 2  # lex(lexer_state, parser_state), the text as a TextSlice
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        self.patterns = LinePatterns(lexer_conf.terminals)
+        bind = getattr(lexer_conf.postlex, "bind", None)
+        if bind is not None:
+            bind(self.patterns)
+
+    def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
+        text = lexer_state.text
+        return iter(lex(text.text[text.start : text.end], self.patterns))
 
 
-def lex(text: str, pats: LinePatterns) -> list[Line]:
-    """Split ``text`` into classified `Line` records covering every character."""
-    out: list[Line] = []
+def lex(text: str, pats: LinePatterns) -> list[LineToken]:
+    """Split ``text`` into classified `LineToken` records covering every character."""
+    out: list[LineToken] = []
     append = out.append
     match_line = pats.line.match
     pos = 0
@@ -113,23 +115,23 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
         m = match_line(content)
         cls = m.lastgroup if m else "PARA"
         if cls == "BLANK":
-            append(Line("BLANK", (Blank(raw, start, pos, lineno, 1),)))
+            append(_line("BLANK", (Blank(raw, start, pos, lineno, 1),)))
             continue
         if in_licence and cls != "TITLE":
-            append(Line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
+            append(_line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
             continue
         if cls == "PARA" or cls in _PARAGRAPH_ROLES:
             role = _PARAGRAPH_ROLES[cls]
-            append(Line(cls, (Paragraph(raw, start, pos, lineno, 1, role),)))
+            append(_line(cls, (Paragraph(raw, start, pos, lineno, 1, role),)))
             continue
         if cls == "TITLE":
             in_licence = False
-            append(Line(cls, (TitleLine(raw, start, pos, lineno, 1),)))
+            append(_line(cls, (TitleLine(raw, start, pos, lineno, 1),)))
             continue
         if cls == "BOILERPLATE" or cls == "LICENSE":
             in_licence = in_licence or cls == "LICENSE"
             reason = "licence" if cls == "LICENSE" else "web"
-            append(Line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, reason),)))
+            append(_line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, reason),)))
             continue
         # A heading line: marker, then the title sentence, then (maybe) body text.
         assert m is not None and cls is not None
@@ -152,7 +154,7 @@ def lex(text: str, pats: LinePatterns) -> list[Line]:
         number = marker_number(FAMILIES[cls].style, content[i0:mark_end])
         if rest_is_text:
             rest = Paragraph(raw[t1:], start + t1, pos, lineno, t1 + 1)
-            append(Line(cls, (heading, rest), number))
+            append(_line(cls, (heading, rest), number))
         else:
-            append(Line(cls, (heading,), number))
+            append(_line(cls, (heading,), number))
     return out

@@ -1,13 +1,16 @@
-"""Building the attrs tree: the grammar's rules turned into nodes as Lark parses.
+"""The parser: Lark wired as Lark means it, and the tree builder that is its transformer.
 
-`parse` runs the pipeline: split and classify lines (lexer), resolve documents and levels
-(levels), parse the token stream with the LALR parser, whose Transformer callbacks (below)
-build `Section`, `Document` and `ParsedFile` nodes bottom-up.
+``Lark(grammar, parser="lalr", lexer=LineLexer, postlex=LevelResolver(…),
+transformer=TreeBuilder())``: the line lexer classifies each line by the grammar's terminals,
+the level resolver decides documents and levels and injects the structural tokens, and the
+LALR parser calls `TreeBuilder`'s callbacks, named after the grammar's rules, which build
+`Section`, `Document` and `ParsedFile` nodes bottom-up as it reduces.
 """
 
 from __future__ import annotations
 
 import gc
+import re
 from functools import cache
 from typing import Any
 
@@ -22,13 +25,14 @@ from govspeech.nodes import (
     Paragraph,
     ParsedFile,
     Section,
+    install_item_finder,
 )
-from govspeech.syntax.grammar import LinePatterns, build_parser, line_patterns
-from govspeech.syntax.levels import tokens
-from govspeech.syntax.lexer import inline_items as _inline_items
-from govspeech.syntax.lexer import lex
+from govspeech.syntax.grammar import LinePatterns, grammar_text
+from govspeech.syntax.inline import inline_items as _inline_items
+from govspeech.syntax.levels import LevelResolver
+from govspeech.syntax.lexer import LineLexer
 
-__all__ = ["parse_text"]
+__all__ = ["TreeBuilder", "inline_items", "parse_text"]
 
 
 class _Titles(tuple):  # type: ignore[type-arg]
@@ -39,7 +43,7 @@ class _Closing(tuple):  # type: ignore[type-arg]
     """The leaves of a closing, on their way up to `document`."""
 
 
-class _TreeBuilder(Transformer):  # type: ignore[type-arg]
+class TreeBuilder(Transformer):  # type: ignore[type-arg]
     """Callbacks named after the grammar's rules; each returns the node for its rule."""
 
     def section(self, children: list[Any]) -> Section:
@@ -126,22 +130,42 @@ def _document(children: list[Any]) -> Document:
     )
 
 
+# Every terminal the grammar defines (the line lexer needs them all, used by a rule or not).
+_TERMINAL_NAME = re.compile(r"^([A-Z][A-Z_]*)(?:\.\d+)?\s*:", re.M)
+
+
 @cache
 def _parser() -> tuple[Lark, LinePatterns]:
-    lark = build_parser(_TreeBuilder())
-    return lark, line_patterns(lark)
+    """The parser (built once per process) and the line patterns its lexer compiled.
+
+    ``cache=True`` keeps the analysed grammar in the temp folder, keyed by the grammar's hash,
+    so a first parse costs milliseconds, not the ~70 ms of building the LALR tables.
+    """
+    grammar = grammar_text()
+    resolver = LevelResolver(_TERMINAL_NAME.findall(grammar))
+    lark = Lark(
+        grammar,
+        parser="lalr",
+        lexer=LineLexer,
+        postlex=resolver,
+        transformer=TreeBuilder(),
+        start="start",
+        cache=True,
+        maybe_placeholders=False,
+    )
+    assert resolver.patterns is not None  # bound by LineLexer as Lark built it
+    return lark, resolver.patterns
 
 
 def parse_text(text: str) -> ParsedFile:
     """Parse decoded text into a `ParsedFile` (see `govspeech.parse`)."""
-    lark, pats = _parser()
+    lark = _parser()[0]
     # The parse allocates a few objects per line and frees none of them: the cyclic garbage
     # collector would walk the growing tree again and again for nothing (it costs ~30 %).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        lines = lex(text, pats)
-        result: ParsedFile = lark.parse(tokens(lines, pats), start="start")  # type: ignore[assignment]
+        result: ParsedFile = lark.parse(text)  # type: ignore[assignment]
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -151,3 +175,6 @@ def parse_text(text: str) -> ParsedFile:
 def inline_items(para: Paragraph) -> tuple[InlineItem, ...]:
     """The enumerations inside a paragraph (see `Paragraph.items`)."""
     return _inline_items(para, _parser()[1])
+
+
+install_item_finder(inline_items)
