@@ -96,9 +96,52 @@ def test_discovery_imports_nothing(site):
     registry = discover(COMMANDS)
     assert registry.specs["hello"].origin == "fake-hello 1.2"
     assert "fake_hello" not in sys.modules
-    plugin = load(registry.specs["hello"])
+    loaded = load(registry.specs["hello"])
     assert "fake_hello" in sys.modules
-    assert isinstance(plugin, Plugin) and plugin.description == "Say hello to each document"
+    assert isinstance(loaded.plugin, Plugin)
+    # The record the command line reads instead of probing the object.
+    assert loaded.spec is registry.specs["hello"] and loaded.name == "hello"
+    assert loaded.description == "Say hello to each document"
+    assert (loaded.binary, loaded.parallel, loaded.examples) == (False, False, ())
+
+
+REPORTER = '''
+from govspeech.plugin import Plugin, report
+
+class Count(Plugin):
+    name = "count"
+    description = "Count sections, reporting each file on stderr"
+    parallel = True
+
+    def run(self, tree, options, out):
+        n = sum(1 for doc in tree.documents for _ in doc.iter_sections())
+        report(f"{tree.path}: {n} sections")
+        out.write(f"{n}\\n")
+        return 0
+
+    def finish(self, options, out):
+        report("counted")
+        return 0
+'''
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_plugin_messages_go_through_report_in_input_order(site, tmp_path, capfd, jobs):
+    """`report` reaches stderr in input order, also from worker processes (--jobs 2)."""
+    fake_distribution(
+        site, "fake-count", "1.0", {COMMANDS: {"count": "fake_count:Count"}}, {"fake_count": REPORTER}
+    )
+    files = []
+    for k in range(5):
+        path = tmp_path / f"f{k}.txt"
+        path.write_text("一、统一思想。\n" * (k + 1), encoding="utf-8")
+        files.append(str(path))
+    assert main(["count", "--jobs", jobs, *files]) == 0
+    captured = capfd.readouterr()
+    assert captured.out.split() == ["1", "2", "3", "4", "5"]
+    lines = captured.err.splitlines()
+    assert lines[:6] == [f"{f}: {k + 1} sections" for k, f in enumerate(files)] + ["counted"]
+    assert lines[6].startswith("5 files, 5 documents, 15 sections, 0 failed")
 
 
 def test_third_party_command_runs(site, capsys):

@@ -8,8 +8,8 @@ import os
 from typing import NoReturn
 
 from govspeech.errors import UsageError
-from govspeech.plugin.base import COMMANDS, Guard, PluginProtocol
-from govspeech.plugin.discovery import PluginSpec, Registry, discover
+from govspeech.plugin.base import COMMANDS, Guard
+from govspeech.plugin.discovery import LoadedPlugin, Registry, discover
 from govspeech.read.formats import SOURCE_FORMATS
 
 __all__ = ["BUILTIN", "command_parser", "commands"]
@@ -84,18 +84,18 @@ def _jobs(value: str) -> int:
     return n or (os.cpu_count() or 1)
 
 
-def command_parser(spec: PluginSpec, plugin: PluginProtocol) -> argparse.ArgumentParser:
+def command_parser(loaded: LoadedPlugin) -> argparse.ArgumentParser:
     """The parser of one command: the common options plus the plugin's own."""
-    examples = getattr(plugin, "examples", ())
+    spec, examples = loaded.spec, loaded.examples
     epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples) if examples else None
     parser = _Parser(
         prog=f"govspeech {spec.name}",
-        description=f"{plugin.description}\n(plugin from {spec.origin})",
+        description=f"{loaded.description}\n(plugin from {spec.origin})",
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common_arguments(parser)
-    Guard(spec)("while adding its options", plugin.add_arguments, parser)
+    Guard(spec)("while adding its options", loaded.plugin.add_arguments, parser)
     return parser
 
 

@@ -21,14 +21,14 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from govspeech.errors import STOP_SIGNALS, GovspeechError, PluginError
 from govspeech.nodes import ParsedFile
-from govspeech.plugin.base import PluginProtocol
-from govspeech.plugin.discovery import PluginSpec
+from govspeech.plugin.base import Guard, PluginProtocol, collect_reports
+from govspeech.plugin.discovery import LoadedPlugin
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,6 +75,8 @@ class FileResult:
     error_code: int = 0
     documents: int = 0
     sections: int = 0
+    #: what the plugin `report`-ed while working on this file, printed when it is counted
+    messages: tuple[str, ...] = ()
 
 
 @frozen
@@ -93,8 +95,7 @@ def _counts(tree: ParsedFile) -> tuple[int, int]:
 
 
 def process(
-    spec: PluginSpec,
-    plugin: PluginProtocol,
+    loaded: LoadedPlugin,
     options: argparse.Namespace,
     path: str,
     *,
@@ -108,53 +109,68 @@ def process(
     ``encode`` returns text output as UTF-8 bytes (cheaper to send back from a worker).
     """
     from govspeech.cli.inputs import read_input
-    from govspeech.plugin.base import Guard
 
-    guard = Guard(spec)
-    binary = bool(plugin.binary)
+    plugin = loaded.plugin
+    guard = Guard(loaded.spec)
+    binary = loaded.binary
     out: io.BytesIO | io.StringIO = io.BytesIO() if binary else io.StringIO()
+    messages: list[str] = []
     try:
         tree = read_input(path, options.encoding, getattr(options, "source_format", None))
         documents, sections = _counts(tree)
-        if whole:
-            one = argparse.Namespace(**vars(options))
-            one.files = [path]
-            guard("in prepare", plugin.prepare, one)
-            guard("at the start", plugin.start, one, out)
-            status = guard.status(f"on {path}", plugin.run, tree, one, out)
-            status |= guard.status("at the end", plugin.finish, one, out)
-        else:
-            status = guard.status(f"on {path}", plugin.run, tree, options, out)
+        with collect_reports() as messages:
+            status = _run_plugin(guard, plugin, options, path, tree, out, whole)
     except GovspeechError as exc:
         if getattr(options, "debug", False):
             traceback.print_exc()
         empty: str | bytes = b"" if binary else ""
-        return FileResult(path, empty, 0, str(exc), exc.exit_code)
+        return FileResult(path, empty, 0, str(exc), exc.exit_code, messages=tuple(messages))
     output = out.getvalue()
     if encode and isinstance(output, str):
         output = output.encode("utf-8")
-    return FileResult(path, output, int(status), None, 0, documents, sections)
+    return FileResult(
+        path, output, int(status), None, 0, documents, sections, messages=tuple(messages)
+    )
+
+
+def _run_plugin(
+    guard: Guard,
+    plugin: PluginProtocol,
+    options: argparse.Namespace,
+    path: str,
+    tree: ParsedFile,
+    out: IO[Any],
+    whole: bool,
+) -> int:
+    """One file through the plugin: only ``run``, or a whole run of its own (``whole``)."""
+    if not whole:
+        return guard.status(f"on {path}", plugin.run, tree, options, out)
+    one = argparse.Namespace(**vars(options))
+    one.files = [path]
+    guard("in prepare", plugin.prepare, one)
+    guard("at the start", plugin.start, one, out)
+    status = guard.status(f"on {path}", plugin.run, tree, one, out)
+    return status | guard.status("at the end", plugin.finish, one, out)
 
 
 # ---------------------------------------------------------------- worker processes
 
-_WORKER: tuple[PluginSpec, PluginProtocol, argparse.Namespace] | None = None
+_WORKER: tuple[LoadedPlugin, argparse.Namespace] | None = None
 _WORKER_JOB: Job | None = None
 
 
-def _setup(job: Job) -> tuple[PluginSpec, PluginProtocol, argparse.Namespace]:
+def _setup(job: Job) -> tuple[LoadedPlugin, argparse.Namespace]:
     """The command as the command line set it up: plugin loaded, options parsed, prepared."""
     from govspeech.cli.commands import command_parser, commands
-    from govspeech.plugin.base import Guard
     from govspeech.plugin.discovery import load
 
     spec = commands().specs[job.command]
-    plugin = load(spec)
-    options = command_parser(spec, plugin).parse_args(list(job.argv))
+    loaded = load(spec)
+    options = command_parser(loaded).parse_args(list(job.argv))
     options.files = list(job.files)
     options.per_file = job.per_file
-    Guard(spec)("in prepare", plugin.prepare, options)
-    return spec, plugin, options
+    Guard(spec)("in prepare", loaded.plugin.prepare, options)
+    return loaded, options
 
 
 def _init_worker(job: Job, parent: int) -> None:
@@ -198,8 +214,8 @@ def _watch_parent(parent: int) -> None:
 
 def _run_chunk(paths: Sequence[str], whole: bool) -> list[FileResult]:
     assert _WORKER is not None, "worker not initialised"
-    spec, plugin, options = _WORKER
-    return [process(spec, plugin, options, p, whole=whole, encode=True) for p in paths]
+    loaded, options = _WORKER
+    return [process(loaded, options, p, whole=whole, encode=True) for p in paths]
 
 
 def run_file(job: Job, path: str) -> FileResult:
@@ -207,8 +223,8 @@ def run_file(job: Job, path: str) -> FileResult:
     global _WORKER, _WORKER_JOB
     if _WORKER is None or _WORKER_JOB != job:
         _WORKER, _WORKER_JOB = _setup(job), job
-    spec, plugin, options = _WORKER
-    return process(spec, plugin, options, path, whole=job.per_file)
+    loaded, options = _WORKER
+    return process(loaded, options, path, whole=job.per_file)
 
 
 def export_file(path: str, format: str = "jsonl", options: Sequence[str] = ()) -> str:
@@ -268,7 +284,7 @@ def _dead_worker(paths: Sequence[str]) -> WorkerDiedError:
 
 
 def results(
-    local: tuple[PluginSpec, PluginProtocol, argparse.Namespace],
+    local: tuple[LoadedPlugin, argparse.Namespace],
     job: Job,
     jobs: int = 1,
 ) -> Iterator[FileResult]:
@@ -279,9 +295,9 @@ def results(
     """
     files = list(job.files)
     if jobs <= 1 or len(files) <= 1:
-        spec, plugin, options = local
+        loaded, options = local
         for path in files:
-            yield process(spec, plugin, options, path, whole=job.per_file)
+            yield process(loaded, options, path, whole=job.per_file)
         return
     chunk = max(1, min(CHUNK, len(files) // (jobs * 2) or 1))
     chunks = (files[i : i + chunk] for i in range(0, len(files), chunk))

@@ -118,7 +118,7 @@ def _help_for(command: str, registry: Registry) -> int:
         print(f"govspeech {command}: {BUILTIN[command]}")
         return EXIT_OK
     spec = _find(command, registry)
-    command_parser(spec, load(spec)).print_help()
+    command_parser(load(spec)).print_help()
     return EXIT_OK
 
 
@@ -159,15 +159,15 @@ def _main(args: list[str]) -> int:
             return EXIT_OK
         return _help_for(rest[0], registry)
     spec = _find(command, registry)
-    plugin = load(spec)
-    parser = command_parser(spec, plugin)
+    loaded = load(spec)
+    parser = command_parser(loaded)
     try:
         options = parser.parse_args(rest)
     except SystemExit as exc:  # --help printed
         return int(exc.code or 0)
     options.debug = options.debug or "--debug" in top
     options.command, options.argv = spec.name, tuple(rest)
-    return run_command(spec, plugin, options)
+    return run_command(loaded, options)
 
 
 def _on_signal(signum: int, frame: object) -> None:

@@ -27,8 +27,8 @@ from govspeech.cli.corpus import FileResult, Job, WorkerDiedError, results
 from govspeech.cli.inputs import STDIN, expand
 from govspeech.errors import GovspeechError, OutputError, PluginError, UsageError, os_reason
 from govspeech.output import AtomicOutput, input_identities, same_file_as_input
-from govspeech.plugin.base import Guard, PluginProtocol
-from govspeech.plugin.discovery import PluginSpec
+from govspeech.plugin.base import Guard, reporting_to
+from govspeech.plugin.discovery import LoadedPlugin
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Guard", "run_command"]
 
@@ -80,6 +80,8 @@ class _Tally:
         self.files += 1
         if self.bar is not None:
             self.bar.update(1)
+        for message in result.messages:
+            self.say(message)
         if result.error is not None:
             self.failed(result.error, result.error_code)
             return False
@@ -131,7 +133,7 @@ def _stream(
 ) -> int:
     """start, run per file, finish, into ``out``; the number of files written (0: discard)."""
     plugin, options, guard, tally = run.plugin, run.options, run.guard, run.tally
-    binary = bool(plugin.binary)
+    binary = run.loaded.binary
     head = _buffer(binary)
     guard("at the start", plugin.start, options, head)
     out.write(head.getvalue())
@@ -167,7 +169,7 @@ def _write(out: IO[Any], data: str | bytes, binary: bool) -> None:
 
 def _to_stdout(run: _Run) -> None:
     try:
-        _stream(run, _stdout(bool(run.plugin.binary)))
+        _stream(run, _stdout(run.loaded.binary))
     except (BrokenPipeError, GovspeechError):
         raise  # a broken pipe: the reader went away, the command line stops quietly
     except OSError as exc:
@@ -176,7 +178,7 @@ def _to_stdout(run: _Run) -> None:
 
 def _to_file(run: _Run, path: Path) -> None:
     _refuse_input(path, run.options.files)
-    target = AtomicOutput(path, binary=bool(run.plugin.binary))
+    target = AtomicOutput(path, binary=run.loaded.binary)
     try:
         with target as out:
             if _stream(run, out) == 0:
@@ -252,9 +254,10 @@ def _per_file(run: _Run) -> None:
 class _Run:
     """One command run: the plugin, its options, and where results come from."""
 
-    def __init__(self, spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace):
-        self.spec, self.plugin, self.options = spec, plugin, options
-        self.guard = Guard(spec)
+    def __init__(self, loaded: LoadedPlugin, options: argparse.Namespace):
+        self.loaded, self.options = loaded, options
+        self.spec, self.plugin = loaded.spec, loaded.plugin
+        self.guard = Guard(loaded.spec)
         self.tally = _Tally(bool(options.debug), len(options.files))
 
     def results(self, *, per_file: bool) -> Iterator[FileResult]:
@@ -262,7 +265,7 @@ class _Run:
         jobs = int(getattr(options, "jobs", 1) or 1)
         # A plugin whose finish needs what run saw (one page of all files, a count) runs in
         # this process; one file per output is a whole run, fine anywhere.
-        if jobs > 1 and not per_file and not getattr(self.plugin, "parallel", False):
+        if jobs > 1 and not per_file and not self.loaded.parallel:
             self.tally.say(
                 f"warning: {self.spec.name} gathers all files in one process; --jobs ignored"
             )
@@ -281,25 +284,27 @@ class _Run:
             tuple(options.files),
             per_file,
         )
-        return results((self.spec, self.plugin, options), job, jobs)
+        return results((self.loaded, options), job, jobs)
 
 
-def run_command(spec: PluginSpec, plugin: PluginProtocol, options: argparse.Namespace) -> int:
-    """Run ``plugin`` over the inputs in ``options``; return the exit code."""
-    guard = Guard(spec)
+def run_command(loaded: LoadedPlugin, options: argparse.Namespace) -> int:
+    """Run the plugin over the inputs in ``options``; return the exit code."""
+    guard = Guard(loaded.spec)
     options.files = expand(options.inputs)
     if options.output == STDIN:
         options.output = None  # -o - is standard output, as everywhere
     options.per_file = options.output is not None and _is_folder(options.output)
-    guard("in prepare", plugin.prepare, options)
-    run = _Run(spec, plugin, options)
+    with reporting_to(_say):
+        guard("in prepare", loaded.plugin.prepare, options)
+    run = _Run(loaded, options)
     try:
-        if options.output is None:
-            _to_stdout(run)
-        elif options.per_file:
-            _per_file(run)
-        else:
-            _to_file(run, Path(options.output))
+        with reporting_to(run.tally.say):  # the plugin's messages stay clear of the bar
+            if options.output is None:
+                _to_stdout(run)
+            elif options.per_file:
+                _per_file(run)
+            else:
+                _to_file(run, Path(options.output))
     except WorkerDiedError as exc:
         # The files done so far were written; the run ends with the worst exit code seen.
         run.tally.error(exc)

@@ -2,15 +2,24 @@
 
 The protocol and base classes (`Plugin`, `Exporter`, `PluginProtocol`), discovery and loading
 of entry points (`discover`, `load`, `LoadedPlugin`), the `Guard` that turns a plugin's
-exceptions into one-line errors, and the helpers the built-in plugins need from the core:
-reading an input's bytes (`read_bytes`, `input_format`), standard input's name (`STDIN`) and
-rewriting a file in place without damaging it (`rewrite_in_place`). Plugins import from here,
+exceptions into one-line errors, `report` for messages to the person running the command, and
+the helpers the built-in plugins need from the core: reading an input's bytes (`read_bytes`,
+`input_format`), standard input's name (`STDIN`) and rewriting a file in place without
+damaging it (`rewrite_in_place`). Plugins import from here,
 never from the core's private modules (a test checks it).
 """
 
 from govspeech.output import rewrite_in_place
-from govspeech.plugin.base import COMMANDS, EXPORTERS, Exporter, Guard, Plugin, PluginProtocol
-from govspeech.plugin.discovery import PluginSpec, Registry, discover, load
+from govspeech.plugin.base import (
+    COMMANDS,
+    EXPORTERS,
+    Exporter,
+    Guard,
+    Plugin,
+    PluginProtocol,
+    report,
+)
+from govspeech.plugin.discovery import LoadedPlugin, PluginSpec, Registry, discover, load
 from govspeech.read.formats import STDIN, SUFFIX_FORMATS, input_format
 from govspeech.read.source import read_bytes
 
@@ -21,6 +30,7 @@ __all__ = [
     "SUFFIX_FORMATS",
     "Exporter",
     "Guard",
+    "LoadedPlugin",
     "Plugin",
     "PluginProtocol",
     "PluginSpec",
@@ -29,5 +39,6 @@ __all__ = [
     "input_format",
     "load",
     "read_bytes",
+    "report",
     "rewrite_in_place",
 ]

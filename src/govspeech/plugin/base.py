@@ -28,7 +28,9 @@ See docs/plugins.md for a walk-through.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from govspeech.errors import GovspeechError, PluginError, Stopped, UsageError, one_line
@@ -37,12 +39,58 @@ from govspeech.nodes import ParsedFile
 if TYPE_CHECKING:
     from govspeech.plugin.discovery import PluginSpec
 
-__all__ = ["COMMANDS", "EXPORTERS", "Exporter", "Guard", "Plugin", "PluginProtocol"]
+__all__ = [
+    "COMMANDS",
+    "EXPORTERS",
+    "Exporter",
+    "Guard",
+    "Plugin",
+    "PluginProtocol",
+    "collect_reports",
+    "report",
+    "reporting_to",
+]
 
 #: Entry-point group of subcommands.
 COMMANDS = "govspeech.plugins"
 #: Entry-point group of ``export --format`` formats.
 EXPORTERS = "govspeech.exporters"
+
+
+# Where `report` sends messages: the command line installs its own while a command runs (it
+# keeps them clear of the progress bar); a worker process collects them per file.
+_report_sinks: list[Callable[[str], None]] = []
+
+
+def report(message: str) -> None:
+    """Tell the person running the command something (a warning, a count) on standard error.
+
+    Use this instead of printing to ``sys.stderr``: the command line keeps the message clear
+    of its progress bar, and under ``--jobs`` prints it when the file's result arrives, in
+    input order. Outside a command it is printed to standard error.
+    """
+    if _report_sinks:
+        _report_sinks[-1](message)
+    else:
+        print(message, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def reporting_to(sink: Callable[[str], None]) -> Iterator[None]:
+    """Send `report` messages to ``sink`` within the ``with`` block (used by the runner)."""
+    _report_sinks.append(sink)
+    try:
+        yield
+    finally:
+        _report_sinks.pop()
+
+
+@contextlib.contextmanager
+def collect_reports() -> Iterator[list[str]]:
+    """Gather `report` messages in a list within the ``with`` block (one file's, in a worker)."""
+    messages: list[str] = []
+    with reporting_to(messages.append):
+        yield messages
 
 
 @runtime_checkable

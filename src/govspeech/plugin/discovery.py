@@ -25,7 +25,7 @@ from attrs import frozen
 from govspeech.errors import PluginLoadError, Stopped, one_line
 from govspeech.plugin.base import PluginProtocol
 
-__all__ = ["PluginSpec", "Registry", "discover", "entry_points", "load"]
+__all__ = ["LoadedPlugin", "PluginSpec", "Registry", "discover", "entry_points", "load"]
 
 _OWN_DISTRIBUTION = "govspeech"
 _REQUIRED = (
@@ -226,7 +226,42 @@ def discover(group: str) -> Registry:
     return Registry(group, specs, tuple(warnings))
 
 
-def load(spec: PluginSpec) -> PluginProtocol:
+@frozen
+class LoadedPlugin:
+    """A loaded plugin: its entry point, the object, and what the command line asks of it.
+
+    `load` checks the object once; the command line reads it through this record instead of
+    probing attributes at every use. ``binary`` and ``parallel`` are read when asked, because a
+    plugin may set them in ``prepare`` (``export`` takes them from the chosen format).
+    """
+
+    spec: PluginSpec
+    plugin: PluginProtocol
+    #: Command lines shown under "examples" in the command's ``--help``.
+    examples: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The command (or format) name: the entry point's."""
+        return self.spec.name
+
+    @property
+    def description(self) -> str:
+        """The plugin's one-line description."""
+        return self.plugin.description
+
+    @property
+    def binary(self) -> bool:
+        """True when the plugin writes bytes (a Word file) rather than text."""
+        return bool(self.plugin.binary)
+
+    @property
+    def parallel(self) -> bool:
+        """True when ``--jobs`` may run the plugin in worker processes."""
+        return bool(getattr(self.plugin, "parallel", False))
+
+
+def load(spec: PluginSpec) -> LoadedPlugin:
     """Import the plugin; a class is instantiated without arguments.
 
     Raises `PluginLoadError` (one line, naming the plugin and its distribution) when the import
@@ -267,4 +302,4 @@ def load(spec: PluginSpec) -> PluginProtocol:
         what_bad = ", ".join(bad_methods) + " not callable" if bad_methods else "examples not str"
         raise PluginLoadError(f"{what} is not a govspeech plugin: {what_bad}")
     plugin: PluginProtocol = obj
-    return plugin
+    return LoadedPlugin(spec, plugin, tuple(examples))

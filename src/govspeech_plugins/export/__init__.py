@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import IO, Any, cast
 
 from govspeech.errors import PluginError, UsageError, one_line
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import EXPORTERS, Guard, Plugin, PluginProtocol, discover, load
+from govspeech.plugin import (
+    EXPORTERS,
+    Guard,
+    Plugin,
+    PluginProtocol,
+    discover,
+    load,
+    report,
+)
 
 DEFAULT_FORMAT = "json"
 
@@ -77,7 +84,7 @@ class Export(Plugin):
         )
         for name in own_first:
             try:
-                exporter = load(self._registry.specs[name])
+                exporter = load(self._registry.specs[name]).plugin
             except PluginError as exc:
                 self._failures[name] = str(exc)
                 continue
@@ -103,7 +110,7 @@ class Export(Plugin):
             if owner == fmt or not flags:
                 continue
             if getattr(options, action.dest, action.default) != action.default:
-                print(f"warning: {flags[0]} has no effect with --format {fmt}", file=sys.stderr)
+                report(f"warning: {flags[0]} has no effect with --format {fmt}")
 
     def _format(self, options: argparse.Namespace) -> str:
         if options.format:
@@ -124,7 +131,7 @@ class Export(Plugin):
         fmt = self._format(options)
         if not self._warned:
             for warning in self._registry.warnings_for(fmt):
-                print(warning, file=sys.stderr)
+                report(warning)
             self._warn_unused(fmt, options)
             self._warned = True
         if fmt in self._failures:
