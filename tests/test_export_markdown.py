@@ -290,3 +290,15 @@ def test_no_body_is_one_option_for_both_formats(capsys: pytest.CaptureFixture[st
     help_text = capsys.readouterr().out
     assert sum(line.lstrip().startswith("--no-body") for line in help_text.splitlines()) == 1
     assert "--opml-title" in help_text
+
+
+@pytest.mark.parametrize("text", [DEEP, HOSTILE], ids=["deep", "hostile"])
+def test_no_body_is_the_outline_for_lists_and_escapes_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str
+) -> None:
+    """Both commands write with `govspeech.views.MarkdownWriter`: one outline, byte for byte."""
+    path = tmp_path / "input.txt"
+    path.write_text(text, encoding="utf-8")
+    outline = export(capsys, "--no-body", str(path))
+    assert main(["outline", "--format", "markdown", str(path)]) == 0
+    assert capsys.readouterr().out == outline

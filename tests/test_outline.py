@@ -147,6 +147,16 @@ def test_markdown_deeper_than_six_levels_become_lists(capsys, tmp_path):
     assert items == ["- ①第6层。", "  - ⑴第7层。", "    - ——第8层。"]
 
 
+def test_markdown_lines_follow_the_escaped_heading(capsys, tmp_path):
+    markers = ["第一部分", "一、", "（一）", "（1）", "①", "⑴"]
+    text = "深层标题测试\n" + "".join(f"{m}第{k}层。\n" for k, m in enumerate(markers, 1))
+    path = tmp_path / "deep.txt"
+    path.write_text(text + "1.\n", encoding="utf-8")  # a marker alone, seven levels down
+    md = outline(capsys, "--format", "markdown", "--lines", str(path))
+    # "- 1." would open an ordered list inside the item; the line number comes after.
+    assert md.endswith("###### ①第5层。 (L6)\n\n- ⑴第6层。 (L7)\n  - 1\\. (L8)\n")
+
+
 def test_markdown_list_items_do_not_start_ordered_lists():
     from govspeech.views import escape_block, escape_inline
 

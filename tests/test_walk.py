@@ -89,6 +89,57 @@ def test_children_refuses_what_is_not_a_node(corpus_tree):
         list(walk("一、统一思想。"))  # type: ignore[arg-type]
 
 
+# --- child_fields: the one table of what the children are --------------------------------
+
+
+@pytest.mark.parametrize("cls", [*CONTAINERS, *LEAVES])
+def test_child_fields_name_every_field_that_holds_nodes(cls):
+    node_names = {c.__name__ for c in (*CONTAINERS, *LEAVES)} | {"Leaf"}
+    holding = {}
+    for f in attrs.fields(cls):
+        words = set(str(f.type).replace("[", " ").replace("]", " ").replace(",", " ").split())
+        if words & node_names:
+            holding[f.name] = (
+                not str(f.type).startswith("tuple["),
+                "Leaf" in words or bool(words & {c.__name__ for c in LEAVES}),
+            )
+    listed = {f.name: (f.single, f.leaves) for f in cls.child_fields}
+    assert listed == holding
+    assert list(listed) == [f.name for f in attrs.fields(cls) if f.name in listed]  # in order
+
+
+def test_iter_leaves_reads_the_same_fields_as_walk(corpus_tree):
+    def walked(node):
+        return [n for n in walk(node) if not n.child_fields]
+
+    nodes = [corpus_tree, *corpus_tree.iter_documents(), *all_sections(corpus_tree)]
+    for node in nodes:
+        leaves = list(node.iter_leaves())
+        assert all(a is b for a, b in zip(leaves, walked(node), strict=True))
+
+
+def test_iter_leaves_of_subclassed_containers():
+    @attrs.frozen
+    class MySection(Section):
+        pass
+
+    @attrs.frozen
+    class MyDocument(Document):
+        pass
+
+    tree = govspeech.parse(
+        "关于工作的讲话\n同志们：\n一、统一思想。\n（一）提高站位。正文。\n谢谢！\n"
+    )
+    doc = tree.documents[0]
+    top = doc.sections[0]
+    sub = MySection(**attrs.asdict(top.children[0], recurse=False))
+    top = MySection(**{**attrs.asdict(top, recurse=False), "children": (sub,)})
+    doc = MyDocument(**{**attrs.asdict(doc, recurse=False), "sections": (top,)})
+    mine = attrs.evolve(tree, documents=(doc,))
+    assert [leaf.text for leaf in mine.iter_leaves()] == [leaf.text for leaf in tree.iter_leaves()]
+    assert list(top.iter_leaves()) == [n for n in walk(top) if isinstance(n, LEAVES)]
+
+
 # --- walk -----------------------------------------------------------------------------------
 
 

@@ -7,18 +7,26 @@ order therefore gives back the input, character for character (see `ParsedFile.t
 
 Positions: ``start``/``end`` are offsets into the decoded text (``end`` exclusive), ``line`` and
 ``column`` are 1-based and count characters, not bytes.
+
+Which fields of a node hold its children is said once, in the class's ``child_fields``
+(`ChildField` entries in source order; ``()`` for a leaf): the ``iter_leaves`` methods and
+`govspeech.walk` both read it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal, NamedTuple, Union
 
 from attrs import field, frozen
 
 __all__ = [
+    "BASIC_INDENT_CHARS",
+    "INDENT_CHARS",
+    "LINE_ENDINGS",
     "Blank",
     "Boilerplate",
+    "ChildField",
     "Document",
     "Heading",
     "InlineItem",
@@ -32,16 +40,48 @@ __all__ = [
 
 SectionKind = Literal["numbered", "enum", "dash"]
 
-_LINE_ENDINGS = "\r\n"
+#: What a leaf's ``text`` may end with: its line ending (``\n``, ``\r\n`` or ``\r``), for
+#: ``text.rstrip(LINE_ENDINGS)``.
+LINE_ENDINGS = "\r\n"
 #: The white space of the grammar's INDENT (a test keeps the two the same): what a blank line
-#: holds and what `content` strips.
+#: holds and what `content` strips. Strip this set, not a hand-written one, wherever a line's
+#: indentation or trailing space is taken off, so that every view of a line agrees.
 INDENT_CHARS = " \t\u3000\u00a0\ufeff\u200b\u200c\u200d\u2060\u202f\u205f" + "".join(
     chr(c) for c in range(0x2000, 0x200B)
 )
+#: A narrower set, INDENT_CHARS without the zero-width characters, the word joiner and the
+#: typographic spaces (U+2000–U+200A, U+202F, U+205F): what the HTML and Word exports strip at
+#: a line's ends. They strip no more so that their output stays as it is (a line may end in a
+#: U+200D ZERO WIDTH JOINER, which they keep); any new view of a line should strip INDENT_CHARS.
+BASIC_INDENT_CHARS = " \t\u3000\u00a0\ufeff"
 
 
 def _strip_eol(text: str) -> str:
-    return text.rstrip(_LINE_ENDINGS)
+    return text.rstrip(LINE_ENDINGS)
+
+
+class ChildField(NamedTuple):
+    """One field of a container that holds children: see ``child_fields`` on each node class."""
+
+    #: The attribute: ``"body"``, ``"children"`` …
+    name: str
+    #: True when it holds one node (``Section.heading``), false for a tuple of them.
+    single: bool
+    #: True when it holds leaves, false for containers (`Section`, `Document`).
+    leaves: bool
+
+
+# The shorthands the classes' ``child_fields`` are written with.
+def _leaf(name: str) -> ChildField:
+    return ChildField(name, single=True, leaves=True)
+
+
+def _leaves(name: str) -> ChildField:
+    return ChildField(name, single=False, leaves=True)
+
+
+def _containers(name: str) -> ChildField:
+    return ChildField(name, single=False, leaves=False)
 
 
 # The enumerations inside a paragraph are found by the grammar's INLINE_* terminals. The
@@ -81,6 +121,8 @@ class Blank:
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
     type_name: ClassVar[str] = "blank"
+    #: A leaf has no children.
+    child_fields: ClassVar[tuple[ChildField, ...]] = ()
 
     text: str
     start: int
@@ -100,6 +142,8 @@ class Paragraph:
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
     type_name: ClassVar[str] = "paragraph"
+    #: A leaf has no children.
+    child_fields: ClassVar[tuple[ChildField, ...]] = ()
 
     text: str
     start: int
@@ -134,6 +178,8 @@ class Boilerplate:
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
     type_name: ClassVar[str] = "boilerplate"
+    #: A leaf has no children.
+    child_fields: ClassVar[tuple[ChildField, ...]] = ()
 
     text: str
     start: int
@@ -154,6 +200,8 @@ class TitleLine:
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
     type_name: ClassVar[str] = "title_line"
+    #: A leaf has no children.
+    child_fields: ClassVar[tuple[ChildField, ...]] = ()
 
     text: str
     start: int
@@ -178,6 +226,8 @@ class Heading:
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
     type_name: ClassVar[str] = "heading"
+    #: A leaf has no children.
+    child_fields: ClassVar[tuple[ChildField, ...]] = ()
 
     text: str
     start: int
@@ -227,6 +277,15 @@ class Section:
     children: tuple[Section, ...]
     end: int
 
+    #: The fields holding the section's children, in source order. For every node class this
+    #: is the one statement of what its children are: `iter_leaves` and `govspeech.walk`
+    #: (`children`, `walk`, `Visitor`, `Transformer`) read it.
+    child_fields: ClassVar[tuple[ChildField, ...]] = (
+        _leaf("heading"),
+        _leaves("body"),
+        _containers("children"),
+    )
+
     @property
     def marker(self) -> str:
         """The marker exactly as written (``（一）``, ``1.``, ``一是``, ``——``)."""
@@ -261,10 +320,8 @@ class Section:
             stack.extend(reversed(sec.children))
 
     def iter_leaves(self) -> Iterator[Leaf]:
-        """Every leaf of this section in source order."""
-        for sec in self.iter_sections():
-            yield sec.heading
-            yield from sec.body
+        """Every leaf of this section in source order (non-recursive)."""
+        return _iter_leaves(self)
 
 
 @frozen
@@ -289,20 +346,23 @@ class Document:
     line: int
     column: int
 
+    #: The fields holding the document's children, in source order (see `Section.child_fields`).
+    child_fields: ClassVar[tuple[ChildField, ...]] = (
+        _leaves("title_lines"),
+        _leaves("opening"),
+        _containers("sections"),
+        _leaves("closing"),
+        _containers("subdocuments"),
+    )
+
     def iter_sections(self) -> Iterator[Section]:
         """All sections of this document (not of its subdocuments), in document order."""
         for sec in self.sections:
             yield from sec.iter_sections()
 
     def iter_leaves(self) -> Iterator[Leaf]:
-        """Every leaf in source order, subdocuments included."""
-        yield from self.title_lines
-        yield from self.opening
-        for sec in self.sections:
-            yield from sec.iter_leaves()
-        yield from self.closing
-        for sub in self.subdocuments:
-            yield from sub.iter_leaves()
+        """Every leaf in source order, subdocuments included (non-recursive)."""
+        return _iter_leaves(self)
 
     @property
     def boilerplate(self) -> tuple[Boilerplate, ...]:
@@ -324,11 +384,15 @@ class ParsedFile:
     encoding: str | None = None
     path: str | None = field(default=None)
 
+    #: The fields holding the file's children, in source order (see `Section.child_fields`).
+    child_fields: ClassVar[tuple[ChildField, ...]] = (
+        _leaves("preamble"),
+        _containers("documents"),
+    )
+
     def iter_leaves(self) -> Iterator[Leaf]:
-        """Every leaf in source order."""
-        yield from self.preamble
-        for doc in self.documents:
-            yield from doc.iter_leaves()
+        """Every leaf in source order (non-recursive)."""
+        return _iter_leaves(self)
 
     @property
     def text(self) -> str:
@@ -352,3 +416,28 @@ class ParsedFile:
         from govspeech.serialize import to_dict
 
         return to_dict(self)
+
+
+_Container = Union[ParsedFile, Document, Section]  # noqa: UP007 (a runtime alias on 3.10)
+
+
+def _iter_leaves(node: _Container) -> Iterator[Leaf]:
+    """Every leaf under a container in source order, read from the classes' ``child_fields``.
+
+    A stack instead of recursion, so any depth of nesting is fine. A field of leaves goes on
+    the stack as one tuple, a field of containers as its containers.
+    """
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if type(item) is tuple:
+            yield from item
+            continue
+        items: list[Any] = []
+        for f in item.child_fields:
+            value = getattr(item, f.name)
+            if not f.leaves:
+                items.extend(value)
+            else:
+                items.append((value,) if f.single else value)
+        stack.extend(reversed(items))

@@ -1,37 +1,82 @@
-"""What the export formats share: documents with display titles, sections with their paths.
+r"""The views of a tree that the outputs share: documents, sections, their texts, Markdown.
 
-Built on the public tree API only (`govspeech.nodes`, `govspeech.walk`), like any third-party
-format could be.
+What an export format needs beyond the nodes themselves, written once: every document and
+run-together part with its display title (`documents`, `part_title`), the sections of a
+document with their depth and marker path (`sections`), the text of a heading, a leaf or a
+section's body (`heading_text`, `leaf_text`, `body_text` …), and Markdown (`escape_inline`,
+`escape_block` and `MarkdownWriter`, which the ``outline``, ``summarize`` and ``export``
+commands all write their Markdown with). Built on the public tree API only
+(`govspeech.nodes`, `govspeech.walk`), like any third-party format could be.
+
+``import govspeech`` does not import this module, so that it does not slow down every start
+(its attrs classes and patterns cost about 2 ms): import ``govspeech.views`` itself.
+
+>>> import govspeech
+>>> from govspeech.views import (
+...     MarkdownWriter, body_text, documents, heading_text, paragraph_texts, sections)
+>>> text = "关于安全生产的讲话\n同志们：\n一、统一思想。要提高认识。\n（一）压实责任。\n"
+>>> tree = govspeech.parse(text)
+>>> [(view.index, view.title) for view in documents(tree)]
+[('1', '关于安全生产的讲话')]
+>>> for view in sections(tree.documents[0]):
+...     print((view.depth, view.path_text, heading_text(view.section), body_text(view.section)))
+(1, '一、', '一、统一思想。', '要提高认识。')
+(2, '一、 > （一）', '（一）压实责任。', '')
+
+The same document as Markdown, a heading per section (``#`` is the document):
+
+>>> md = MarkdownWriter()
+>>> md.heading(1, "关于*安全生产*的讲话")
+>>> for view in sections(tree.documents[0]):
+...     nest = md.section(view.depth + 1, heading_text(view.section))
+...     for text in paragraph_texts(view.section.body):
+...         md.paragraph(text, nest=nest)
+>>> print(md.getvalue(), end="")
+# 关于\*安全生产\*的讲话
+<BLANKLINE>
+## 一、统一思想。
+<BLANKLINE>
+要提高认识。
+<BLANKLINE>
+### （一）压实责任。
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final
 
 from attrs import frozen
 
 from govspeech.nodes import (
     INDENT_CHARS,
+    LINE_ENDINGS,
     Boilerplate,
     Document,
     Leaf,
     Paragraph,
     ParsedFile,
     Section,
+    TitleLine,
 )
 from govspeech.walk import walk_with_depth
 
 __all__ = [
+    "MAX_HEADING_LEVEL",
     "DocumentView",
+    "MarkdownWriter",
     "SectionView",
     "body_text",
     "documents",
     "escape_block",
     "escape_inline",
+    "heading_text",
     "leaf_text",
+    "paragraph_texts",
     "part_title",
     "sections",
+    "subtitle_texts",
 ]
 
 
@@ -41,7 +86,8 @@ class DocumentView:
 
     ``index`` is ``"7"`` for the seventh document of a file and ``"7.2"`` for its second
     part (the first subdocument); ``title`` is the document's title, for a part the parent's
-    title with ``(part 2 of 7, line 135)``, for an untitled document ``(untitled, line N)``.
+    title with ``(part 2 of 7, line 135)``, for an untitled document ``(untitled, line N)``
+    (see `part_title`). ``is_part`` is true for a subdocument.
     """
 
     document: Document
@@ -60,7 +106,7 @@ class SectionView:
 
     @property
     def path_text(self) -> str:
-        """``三、 > （二） > 1.``"""
+        """The path as one string: ``三、 > （二） > 1.``."""
         return " > ".join(self.path)
 
 
@@ -68,7 +114,11 @@ def part_title(title: str | None, line: int, part: int = 1, parts: int = 1, at: 
     """How a document is named in outlines and exports.
 
     ``(untitled, line N)`` without a title; the parts of a page that ran several speeches
-    together under one title: ``title (part 1 of 7)``, ``title (part 2 of 7, line 135)``.
+    together under one title: ``title (part 1 of 7)``, ``title (part 2 of 7, line 135)``
+    (``at`` is the line the part starts on).
+
+    >>> part_title("政府工作报告", 1, 2, 3, at=135)
+    '政府工作报告 (part 2 of 3, line 135)'
     """
     name = title if title is not None else f"(untitled, line {line})"
     if parts == 1:
@@ -101,9 +151,14 @@ def sections(doc: Document) -> Iterator[SectionView]:
             yield SectionView(node, len(path), tuple(path))
 
 
+def heading_text(section: Section) -> str:
+    """Marker and title as written, the way outlines show a heading: ``（一）压实责任。``."""
+    return f"{section.marker}{section.title}".strip()
+
+
 def leaf_text(leaf: Leaf) -> str:
-    """A leaf's text without its line ending and surrounding white space."""
-    return leaf.text.rstrip("\r\n").strip(INDENT_CHARS)
+    """A leaf's text without its line ending and surrounding white space (`INDENT_CHARS`)."""
+    return leaf.text.rstrip(LINE_ENDINGS).strip(INDENT_CHARS)
 
 
 def body_text(section: Section, *, boilerplate: bool = False) -> str:
@@ -119,6 +174,28 @@ def body_text(section: Section, *, boilerplate: bool = False) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def paragraph_texts(leaves: Iterable[Leaf]) -> Iterator[str]:
+    """The `leaf_text` of each paragraph among ``leaves``, one paragraph each.
+
+    Boilerplate and blank lines are left out, and so are paragraphs that hold nothing but
+    white space `str.strip` knows and the grammar does not (a line of form feeds).
+    """
+    for leaf in leaves:
+        if isinstance(leaf, Paragraph):
+            text = leaf_text(leaf)
+            if text.strip():
+                yield text
+
+
+def subtitle_texts(doc: Document) -> Iterator[str]:
+    """The `leaf_text` of the document's subtitle and dateline lines (not of its title)."""
+    for leaf in doc.title_lines:
+        if isinstance(leaf, TitleLine) and leaf.role == "subtitle":
+            text = leaf_text(leaf)
+            if text.strip():
+                yield text
+
+
 # ---------------------------------------------------------------- Markdown
 
 # ASCII punctuation that means something inline (emphasis, code, links, HTML, tables,
@@ -127,23 +204,41 @@ _INLINE = re.compile(r"[\\`*_\[\]<>#|~$]|&(?=#?[0-9A-Za-z]+;)")
 # What would open a list or a thematic break at the start of a paragraph or list item: the
 # CommonMark rules (a list marker is followed by a space, a tab or the end of the line), so
 # ``1.5倍`` and ``-5%`` stay as they are. ``>``, ``*``, ``_``, ``#`` and the fence characters are
-# escaped everywhere already.
+# escaped everywhere already. The white space here is Markdown's (space and tab), not the
+# tree's INDENT_CHARS.
 _BLOCK_START = re.compile(
     r"(?P<lead>[0-9]{1,9})[.)](?=[ \t]|$)"  # 1. or 1) and a space: an ordered list
     r"|(?P<bullet>[-+](?=[ \t]|$)"  # - or + and a space: a bullet list
     r"|-(?:[ \t]*-){2,}[ \t]*$)"  # ---, - - -: a thematic break
 )
-# CommonMark line endings; a paragraph is one source line, so these only come from odd input.
+# CommonMark's line endings (a lone CR too); a paragraph is one source line, so these only
+# come from odd input, and would end the Markdown line.
 _LINE_BREAKS = re.compile(r"[\r\n]+")
+
+#: Markdown has six heading levels; `MarkdownWriter.section` nests list items below them
+#: (XMind and Markmap import both as topics).
+MAX_HEADING_LEVEL: Final = 6
 
 
 def escape_inline(text: str) -> str:
-    """``text`` with every Markdown-special ASCII character backslash-escaped."""
+    r"""``text`` with every Markdown-special ASCII character backslash-escaped.
+
+    Line breaks become spaces. For text inside a line (a heading, after a label).
+
+    >>> print(escape_inline("落实<b>“两个维护”</b>_要求 1. 第一"))
+    落实\<b\>“两个维护”\</b\>\_要求 1. 第一
+    """
     return _INLINE.sub(lambda m: "\\" + m.group(0), _LINE_BREAKS.sub(" ", text))
 
 
 def escape_block(text: str) -> str:
-    """`escape_inline`, and a start that would open a list or a thematic break escaped."""
+    r"""`escape_inline`, and a start that would open a list or a thematic break escaped.
+
+    For text at the start of a block: a paragraph, a list item's or a quote's content.
+
+    >>> print(escape_block("1. 不是列表"), escape_block("- 也不是"), escape_block("1.5倍"))
+    1\. 不是列表 \- 也不是 1.5倍
+    """
     text = escape_inline(text)
     m = _BLOCK_START.match(text)
     if m is None:
@@ -152,3 +247,97 @@ def escape_block(text: str) -> str:
         return "\\" + text
     end = m.end("lead")
     return f"{text[:end]}\\{text[end:]}"
+
+
+class MarkdownWriter:
+    """Markdown written block by block: headings, paragraphs, quotes, nested list items.
+
+    Text is given as written and escaped here: `escape_inline` in headings and after a
+    ``lead``, otherwise `escape_block` unless the call names another ``escape``. ``suffix``
+    and ``lead`` are Markdown already and are written as they are.
+
+    Blocks are separated by a blank line, except that a list item directly after a list line
+    (an item, or a ``tight`` line below one) and a ``tight`` block after a list line follow it
+    without one. ``nest`` puts a paragraph or quote inside the list item ``nest`` levels deep
+    (two spaces of indentation a level), as `section` returns it.
+    """
+
+    def __init__(self) -> None:
+        self._lines: list[str] = []
+        self._in_list = False
+
+    def _add(self, line: str, *, tight: bool) -> bool:
+        """Append ``line``, after a blank line unless it is tight to a list; True if tight."""
+        joined = tight and self._in_list
+        if self._lines and not joined:
+            self._lines.append("")
+        self._lines.append(line)
+        return joined
+
+    def heading(self, level: int, text: str, *, suffix: str = "", tight: bool = False) -> None:
+        """An ATX heading: ``level`` (1 to 6) times ``#``, the escaped text, ``suffix``."""
+        self._add(f"{'#' * level} {escape_inline(text)}{suffix}", tight=tight)
+        self._in_list = False
+
+    def item(
+        self,
+        depth: int,
+        text: str,
+        *,
+        suffix: str = "",
+        escape: Callable[[str], str] = escape_block,
+    ) -> None:
+        """A bullet list item ``depth`` levels deep (0 at the top), ``- text`` and ``suffix``."""
+        self._add(f"{'  ' * depth}- {escape(text)}{suffix}", tight=True)
+        self._in_list = True
+
+    def section(
+        self,
+        level: int,
+        text: str,
+        *,
+        suffix: str = "",
+        tight: bool = False,
+        escape: Callable[[str], str] = escape_block,
+    ) -> int:
+        """A heading of ``level``; deeper than `MAX_HEADING_LEVEL`, a nested list item.
+
+        Returns the ``nest`` of the section's content: 0 below a heading, one more than the
+        item's depth below an item. ``tight`` applies to a heading, ``escape`` to an item.
+        """
+        if level <= MAX_HEADING_LEVEL:
+            self.heading(level, text, suffix=suffix, tight=tight)
+            return 0
+        depth = level - MAX_HEADING_LEVEL - 1
+        self.item(depth, text, suffix=suffix, escape=escape)
+        return depth + 1
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        nest: int = 0,
+        lead: str = "",
+        tight: bool = False,
+        escape: Callable[[str], str] = escape_block,
+    ) -> None:
+        """A paragraph of one line; ``lead`` (``**关键词**：``) comes before the text."""
+        body = escape_inline(text) if lead else escape(text)
+        joined = self._add(f"{'  ' * nest}{lead}{body}", tight=tight)
+        self._in_list = joined
+
+    def quote(
+        self,
+        text: str,
+        *,
+        nest: int = 0,
+        tight: bool = False,
+        escape: Callable[[str], str] = escape_block,
+    ) -> None:
+        """A block quote of one line, ``> text``."""
+        joined = self._add(f"{'  ' * nest}> {escape(text)}", tight=tight)
+        self._in_list = joined
+
+    def getvalue(self) -> str:
+        """The Markdown so far, ending with a newline; ``""`` when nothing was written."""
+        return "\n".join(self._lines) + "\n" if self._lines else ""

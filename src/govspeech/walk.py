@@ -96,25 +96,6 @@ The node disappears from the parent's tuple (``Section.body``, ``Section.childre
 drop the `Section` instead), nor can the node `Transformer.transform` was started at.
 """
 
-# The one place that says which fields of a container hold its children, in source order.
-# ``True`` marks a field holding a single node rather than a tuple of them.
-_CHILD_FIELDS: Final[dict[type, tuple[tuple[str, bool], ...]]] = {
-    ParsedFile: (("preamble", False), ("documents", False)),
-    Document: (
-        ("title_lines", False),
-        ("opening", False),
-        ("sections", False),
-        ("closing", False),
-        ("subdocuments", False),
-    ),
-    Section: (("heading", True), ("body", False), ("children", False)),
-    TitleLine: (),
-    Heading: (),
-    Paragraph: (),
-    Blank: (),
-    Boilerplate: (),
-}
-
 _SNAKE_NAMES: Final[dict[type, str]] = {
     ParsedFile: "parsed_file",
     Document: "document",
@@ -124,6 +105,14 @@ _SNAKE_NAMES: Final[dict[type, str]] = {
     Paragraph: "paragraph",
     Blank: "blank",
     Boilerplate: "boilerplate",
+}
+
+# Which fields of each node class hold its children, in source order, as the loops below
+# read them: ``(name, single)``, ``single`` for a field holding one node rather than a
+# tuple. Taken from the classes' ``child_fields``, the one statement of it.
+_CHILD_FIELDS: Final[dict[type, tuple[tuple[str, bool], ...]]] = {
+    cls: tuple((f.name, f.single) for f in cast("type[Node]", cls).child_fields)
+    for cls in _SNAKE_NAMES
 }
 
 _NODE_TYPES: Final = tuple(_SNAKE_NAMES)
@@ -160,6 +149,8 @@ def _gather(node: object, spec: tuple[tuple[str, bool], ...]) -> tuple[Node, ...
 
 def children(node: Node) -> tuple[Node, ...]:
     """The children of `node`, in source order; ``()`` for a leaf.
+
+    The fields they come from are the ``child_fields`` of the node's class:
 
     - `ParsedFile`: the ``preamble`` leaves, then the ``documents``;
     - `Document`: ``title_lines``, ``opening``, ``sections``, ``closing``, then

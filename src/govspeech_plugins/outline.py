@@ -11,11 +11,9 @@ from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin
 from govspeech.serialize import to_outline_dict
-from govspeech.views import escape_block, escape_inline, part_title
+from govspeech.views import MarkdownWriter, part_title
 
 KINDS = ("numbered", "enum", "dash")
-#: Markdown headings stop at six levels (XMind and Markmap read deeper levels as list items).
-MAX_MARKDOWN_HEADING = 6
 
 
 def _kinds(value: str) -> frozenset[str]:
@@ -84,29 +82,12 @@ def render_text(outline: dict[str, Any], *, lines: bool = False) -> str:
 
 def render_markdown(outline: dict[str, Any], *, lines: bool = False) -> str:
     """``#`` per document, ``##``… per level; beyond six levels, nested list items."""
-    out: list[str] = []
+    md = MarkdownWriter()
     for doc, title in _documents(outline):
-        out.append(f"# {escape_inline(title)}")
-        out.append("")
-        in_list = False
+        md.heading(1, title)
         for depth, sec in _sections(doc):
-            level = depth + 1
-            escape = escape_block if level > MAX_MARKDOWN_HEADING else escape_inline
-            text = escape(_heading(sec))
-            if lines:
-                text += f" (L{sec['line']})"
-            if level <= MAX_MARKDOWN_HEADING:
-                if in_list:
-                    out.append("")
-                    in_list = False
-                out.append(f"{'#' * level} {text}")
-                out.append("")
-            else:
-                out.append(f"{'  ' * (level - MAX_MARKDOWN_HEADING - 1)}- {text}")
-                in_list = True
-        if in_list:
-            out.append("")
-    return "\n".join(out).rstrip("\n") + "\n" if out else ""
+            md.section(depth + 1, _heading(sec), suffix=f" (L{sec['line']})" if lines else "")
+    return md.getvalue()
 
 
 class Outline(Plugin):

@@ -443,6 +443,10 @@ _SOFT_BREAK = "\x1f"  # a line break in the page source (not a line of the text)
 _HARD_BREAK = "\n"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE_RUN = re.compile(r"[ \t\r\f\x1f]+")
+# What a line of the page's text loses at its ends. Not govspeech.nodes.INDENT_CHARS: the
+# readers come before the tree (tests/test_layers.py), and what they trim changes the text
+# that is parsed; the grammar's INDENT takes any other white space left at a line's start.
+_LINE_EDGE_SPACE = " \t\u3000"
 _SITE_NAME = re.compile(r"(网|网站|门户|政府|政府网|人民政府|办公室|办公厅|官网)$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|－{1,2}|—{1,2}|--)\s*")
 _NOT_CJK_RUN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -465,7 +469,7 @@ def _cjk_count(text: str) -> int:
 
 def _clean(text: str) -> str:
     """Whitespace of one title or heading collapsed; stripped."""
-    return " ".join(text.split()).strip(" \u3000")
+    return " ".join(text.split())  # split() drops white space at both ends, U+3000 included
 
 
 def _names(el: _Element) -> set[str]:
@@ -703,7 +707,7 @@ def _lines(el: _Element) -> list[str]:
     text = _SPACE_RUN.sub(space, text)
     out = []
     for line in text.split("\n"):
-        line = line.strip(" \t\u3000")
+        line = line.strip(_LINE_EDGE_SPACE)
         if line:
             out.append(line)
     return out

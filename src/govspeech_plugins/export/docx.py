@@ -41,6 +41,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from govspeech.errors import PluginError, UsageError
 from govspeech.nodes import (
+    BASIC_INDENT_CHARS,
+    LINE_ENDINGS,
     Blank,
     Boilerplate,
     Document,
@@ -124,7 +126,8 @@ _W = f'xmlns:w="{W_NS}"'
 # U+FFFF; lone surrogates from a lenient decode). Vertical tab and form feed become a space.
 _INVALID_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = str.maketrans({"\x0b": " ", "\x0c": " ", "\r": " ", "\n": " "})
-_INDENT = " \t\u3000\u00a0\ufeff\x0b\x0c"
+# Stripped after `clean`, which has made vertical tabs and form feeds spaces already.
+_INDENT = BASIC_INDENT_CHARS
 
 
 def clean(text: str) -> str:
@@ -133,7 +136,7 @@ def clean(text: str) -> str:
 
 
 def _leaf_content(leaf: Leaf) -> str:
-    return clean(leaf.text.rstrip("\r\n")).strip(_INDENT)
+    return clean(leaf.text.rstrip(LINE_ENDINGS)).strip(_INDENT)
 
 
 # --- XML snippets -----------------------------------------------------------------------------
@@ -481,7 +484,7 @@ class _Writer:
 
     def _section(self, section: Section, depth: int) -> None:
         heading = section.heading
-        text = clean(heading.text.rstrip("\r\n")).lstrip(_INDENT)
+        text = clean(heading.text.rstrip(LINE_ENDINGS)).lstrip(_INDENT)
         body: Iterable[Leaf] = section.body
         run_in = ""
         first = next((x for x in section.body if not isinstance(x, Blank)), None)
@@ -491,7 +494,7 @@ class _Writer:
             and first.line == heading.line
             and first.role == "text"
         ):
-            run_in = clean(first.text.rstrip("\r\n")).rstrip(_INDENT)
+            run_in = clean(first.text.rstrip(LINE_ENDINGS)).rstrip(_INDENT)
             body = [x for x in section.body if x is not first]
         if not run_in:
             text = text.rstrip(_INDENT)

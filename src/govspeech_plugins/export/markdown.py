@@ -5,7 +5,8 @@ down to ``######`` (depth 5), deeper sections nested list items (XMind and Markm
 as topics). Under each heading come the section's own body paragraphs, one Markdown paragraph
 per source paragraph; under the ``#`` heading the document's subtitles and opening paragraphs
 (salutation included), and after its last section its closing paragraphs. ``--no-body`` leaves
-all of that out: the result is an outline. Boilerplate never appears.
+all of that out: the result is an outline. Boilerplate never appears. The Markdown is written
+by `govspeech.views.MarkdownWriter`, as that of ``outline`` and ``summarize`` is.
 
 The text is escaped so that it renders as written (CommonMark and GitHub): ``\\ ` * _ [ ] < > # |
 ~ $`` get a backslash, so do ``&`` before an entity name, and the ``-``, ``+``, ``1.`` or ``1)``
@@ -16,15 +17,18 @@ Chinese punctuation are written as is.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from govspeech.nodes import Document, Leaf, Paragraph, ParsedFile, Section, TitleLine
+from govspeech.nodes import Document, ParsedFile
 from govspeech.plugin import Exporter
-from govspeech.views import documents, escape_block, escape_inline, leaf_text, sections
-
-#: Markdown has six heading levels; ``#`` is the document, so sections use five of them.
-MAX_HEADING = 6
+from govspeech.views import (
+    MarkdownWriter,
+    documents,
+    heading_text,
+    paragraph_texts,
+    sections,
+    subtitle_texts,
+)
 
 
 def add_no_body(parser: argparse.ArgumentParser) -> None:
@@ -39,77 +43,35 @@ def add_no_body(parser: argparse.ArgumentParser) -> None:
         pass
 
 
-def heading_text(section: Section) -> str:
-    """Marker and title as written (the outline's heading)."""
-    return f"{section.marker}{section.title}".strip()
-
-
-def paragraphs(leaves: Iterable[Leaf]) -> Iterator[str]:
-    """The text of each paragraph, as `exportkit.body_text` has them.
-
-    Boilerplate and blank lines are left out, and so are paragraphs of nothing but white space
-    the parser does not count as blank (a line holding only U+2003 EM SPACE).
-    """
-    for leaf in leaves:
-        if isinstance(leaf, Paragraph):
-            text = leaf_text(leaf)
-            if text.strip():
-                yield text
-
-
-def subtitles(doc: Document) -> Iterator[str]:
-    """The document's subtitle and dateline lines (not its title)."""
-    for leaf in doc.title_lines:
-        if isinstance(leaf, TitleLine) and leaf.role == "subtitle":
-            text = leaf_text(leaf)
-            if text.strip():
-                yield text
-
-
-class _Writer:
-    """Blocks separated by blank lines; list items directly below one another stay tight."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.last_item = False
-
-    def block(self, line: str, *, item: bool = False) -> None:
-        if self.lines and not (item and self.last_item):
-            self.lines.append("")
-        self.lines.append(line)
-        self.last_item = item
+def write_document(md: MarkdownWriter, title: str, doc: Document, *, body: bool = True) -> None:
+    """One document (or part) into ``md``: its ``#`` heading, sections and body paragraphs."""
+    md.heading(1, title)
+    if body:
+        for text in (*subtitle_texts(doc), *paragraph_texts(doc.opening)):
+            md.paragraph(text)
+    for view in sections(doc):
+        nest = md.section(view.depth + 1, heading_text(view.section))
+        if body:
+            for text in paragraph_texts(view.section.body):
+                md.paragraph(text, nest=nest)
+    if body:
+        for text in paragraph_texts(doc.closing):
+            md.paragraph(text)
 
 
 def render_document(title: str, doc: Document, *, body: bool = True) -> str:
     """One document (or part) as Markdown, ending with a newline."""
-    w = _Writer()
-    w.block(f"# {escape_inline(title)}")
-    if body:
-        for text in (*subtitles(doc), *paragraphs(doc.opening)):
-            w.block(escape_block(text))
-    for view in sections(doc):
-        level = view.depth + 1
-        sec = view.section
-        if level <= MAX_HEADING:
-            w.block(f"{'#' * level} {escape_inline(heading_text(sec))}")
-            indent = ""
-        else:
-            # Beyond six levels: nested list items, two spaces per level (the content column).
-            indent = "  " * (level - MAX_HEADING - 1)
-            w.block(f"{indent}- {escape_block(heading_text(sec))}", item=True)
-            indent += "  "
-        if body:
-            for text in paragraphs(sec.body):
-                w.block(indent + escape_block(text))
-    if body:
-        for text in paragraphs(doc.closing):
-            w.block(escape_block(text))
-    return "\n".join(w.lines) + "\n"
+    md = MarkdownWriter()
+    write_document(md, title, doc, body=body)
+    return md.getvalue()
 
 
 def render(tree: ParsedFile, *, body: bool = True) -> str:
     """Every document and part of ``tree``, a blank line between them."""
-    return "\n".join(render_document(v.title, v.document, body=body) for v in documents(tree))
+    md = MarkdownWriter()
+    for view in documents(tree):
+        write_document(md, view.title, view.document, body=body)
+    return md.getvalue()
 
 
 class MarkdownExporter(Exporter):

@@ -25,8 +25,8 @@ from typing import IO, Any
 
 from govspeech.nodes import Document, ParsedFile
 from govspeech.plugin import Exporter
-from govspeech.views import documents, sections
-from govspeech_plugins.export.markdown import add_no_body, heading_text, paragraphs, subtitles
+from govspeech.views import documents, heading_text, paragraph_texts, sections, subtitle_texts
+from govspeech_plugins.export.markdown import add_no_body
 
 #: Characters XML 1.0 does not allow in a document, not even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -75,8 +75,8 @@ def document_note(doc: Document) -> str:
     The closing paragraphs come after the last section in the source; the empty line keeps
     them apart from the opening in the one note a document has.
     """
-    opening = "\n".join((*subtitles(doc), *paragraphs(doc.opening)))
-    closing = "\n".join(paragraphs(doc.closing))
+    opening = "\n".join((*subtitle_texts(doc), *paragraph_texts(doc.opening)))
+    closing = "\n".join(paragraph_texts(doc.closing))
     return f"{opening}\n\n{closing}" if opening and closing else opening or closing
 
 
@@ -99,7 +99,7 @@ def render_outlines(tree: ParsedFile, *, body: bool = True, indent: int = 2) -> 
             while open_depths and open_depths[-1] >= sec_view.depth:
                 out.append(f"{'  ' * (indent + open_depths.pop())}</outline>\n")
             sec = sec_view.section
-            note = "\n".join(paragraphs(sec.body)) if body else None
+            note = "\n".join(paragraph_texts(sec.body)) if body else None
             level = indent + sec_view.depth
             out.append(_outline(level, heading_text(sec), note, open_=bool(sec.children)))
             if sec.children:

@@ -40,16 +40,17 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from govspeech.nodes import Blank, Boilerplate, Document, Leaf, ParsedFile
+from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Document, Leaf, ParsedFile
 from govspeech.plugin import Exporter
 from govspeech.views import documents
 
 __all__ = ["TextExporter", "clean_blocks", "clean_lines", "normalized_text"]
 
 # What a kept line loses at either end: white space as `str.isspace` knows it (ideographic,
-# em and no-break spaces too) and what the grammar indents with besides (INDENT: stray
-# byte-order marks, zero-width spaces and joiners, word joiners).
-_SPACE = r"[\s\ufeff\u200b\u200c\u200d\u2060]+"
+# em and no-break spaces too; line and paragraph separators, form feeds) and what the
+# grammar indents with besides (INDENT_CHARS: stray byte-order marks, zero-width spaces and
+# joiners, word joiners). Wider than INDENT_CHARS so that a line that only looks blank goes.
+_SPACE = f"[\\s{re.escape(INDENT_CHARS)}]+"
 _EDGES = re.compile(f"^{_SPACE}|{_SPACE}$")
 
 

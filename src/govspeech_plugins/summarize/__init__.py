@@ -17,13 +17,15 @@ from typing import IO, TYPE_CHECKING, Any
 from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin
-from govspeech.views import escape_inline
+from govspeech.views import MarkdownWriter, escape_inline
 
 if TYPE_CHECKING:
     from govspeech_plugins.summarize.summary import DocumentSummary, SectionSummary, Sentence
 
-#: Markdown headings stop at six levels.
-MAX_HEADING = 6
+# Sentences and the list items below six levels have always been escaped as inline text, not
+# as the start of a block (so a sentence "- …" in a quote opens a list there); kept so that
+# the Markdown stays as it was. `escape_block`, the writer's default, would escape that too.
+_ESCAPE = escape_inline
 
 
 def _positive(value: str) -> int:
@@ -91,40 +93,27 @@ def render_text(docs: list[DocumentSummary]) -> str:
 
 
 def render_markdown(docs: list[DocumentSummary]) -> str:
-    """``#`` per document, ``##``… per level (lists beyond six), sentences as quotes."""
-    out: list[str] = []
+    """``#`` per document, ``##``… per level (lists beyond six), sentences as quotes.
+
+    Below a list item (a section deeper than six levels) its sentences follow it directly
+    as quotes inside the item, and so does the next heading, without a blank line.
+    """
+    md = MarkdownWriter()
     for doc in docs:
-        out.append(f"# {escape_inline(_title(doc))}")
-        out.append("")
+        md.heading(1, _title(doc))
         if doc.keywords:
-            out.append(f"**关键词**：{escape_inline('、'.join(doc.keywords))}")
-            out.append("")
+            md.paragraph("、".join(doc.keywords), lead="**关键词**：")
         if doc.tifa:
-            out.append(f"**提法**：{escape_inline(_tifa(doc))}")
-            out.append("")
+            md.paragraph(_tifa(doc), lead="**提法**：")
         for sentence in doc.opening:
-            out.append(f"> {escape_inline(_said(sentence))}")
-            out.append("")
+            md.quote(_said(sentence), escape=_ESCAPE)
         for depth, sec in _walk(doc.sections):
-            level = depth + 1
-            heading = escape_inline(f"{sec.marker}{sec.title}")
-            if level <= MAX_HEADING:
-                out.append(f"{'#' * level} {heading}")
-                out.append("")
-                if sec.keywords:
-                    out.append(f"*关键词*：{escape_inline('、'.join(sec.keywords))}")
-                    out.append("")
-                for sentence in sec.sentences:
-                    out.append(f"> {escape_inline(_said(sentence))}")
-                    out.append("")
-            else:
-                pad = "  " * (level - MAX_HEADING - 1)
-                out.append(f"{pad}- {heading}")
-                for sentence in sec.sentences:
-                    out.append(f"{pad}  > {escape_inline(_said(sentence))}")
-        if out and out[-1] != "":
-            out.append("")
-    return "\n".join(out).rstrip("\n") + "\n" if out else ""
+            nest = md.section(depth + 1, f"{sec.marker}{sec.title}", tight=True, escape=_ESCAPE)
+            if not nest and sec.keywords:
+                md.paragraph("、".join(sec.keywords), lead="*关键词*：")
+            for sentence in sec.sentences:
+                md.quote(_said(sentence), nest=nest, tight=bool(nest), escape=_ESCAPE)
+    return md.getvalue()
 
 
 def _sentence_dict(s: Sentence) -> dict[str, Any]:

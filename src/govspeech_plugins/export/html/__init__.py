@@ -36,6 +36,8 @@ from attrs import frozen
 
 from govspeech.errors import UsageError
 from govspeech.nodes import (
+    BASIC_INDENT_CHARS,
+    LINE_ENDINGS,
     Blank,
     Boilerplate,
     Document,
@@ -50,7 +52,7 @@ from govspeech.views import SectionView, documents, sections
 
 __all__ = ["CSS", "SCRIPT", "HtmlExporter"]
 
-_SPACE = " \t\u3000\u00a0\ufeff"
+_SPACE = BASIC_INDENT_CHARS
 _CLASS_UNSAFE = re.compile(r"[^a-z0-9_-]")
 
 
@@ -65,7 +67,7 @@ def _cls(value: str) -> str:
 
 
 def _strip(text: str) -> str:
-    return text.rstrip("\r\n").strip(_SPACE)
+    return text.rstrip(LINE_ENDINGS).strip(_SPACE)
 
 
 FONT_SERIF = (
@@ -347,7 +349,7 @@ def _file_name(tree: ParsedFile, given: str | None) -> str:
 
 def _paragraph(leaf: Paragraph, extra: str = "") -> str:
     """A paragraph; the markers of the enumerations inside it (一是 二是) highlighted."""
-    raw = leaf.text.rstrip("\r\n")
+    raw = leaf.text.rstrip(LINE_ENDINGS)
     text = raw.lstrip(_SPACE)
     lead = len(raw) - len(text)
     text = text.rstrip(_SPACE)
