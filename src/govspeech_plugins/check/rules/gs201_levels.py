@@ -1,0 +1,47 @@
+"""GS201–GS202: a heading's level against its parent's — ranked lower, or a level skipped."""
+
+from __future__ import annotations
+
+from govspeech.syntax.families import FAMILIES
+from govspeech_plugins.check.rules.findings import Report
+from govspeech_plugins.check.rules.registry import Phase, Rule, register
+from govspeech_plugins.check.rules.siblings import Siblings
+
+# From the family table: the standard's ranks (GB/T 9704-2012 7.3.3) of the families whose
+# level is judged, and the ranks of 部分/章/节 above them.
+_RANK = {f.style: f.rank for f in FAMILIES.values() if f.judged and f.rank is not None}
+_RANK_ABOVE = {f.style: f.rank for f in FAMILIES.values() if f.above_cn_num and f.rank is not None}
+# The marker of each judged rank, to name a skipped level.
+_MISSING = {4: "（一）", 5: "1．", 6: "（1）"}
+
+
+@register(
+    Rule("GS201", "level-order", "a heading sits below one the standard ranks lower", None),
+    Rule("GS202", "skipped-level", "a level is skipped (一、 directly above 1．)", None, False),
+    phase=Phase.MARKS,
+)
+def check_levels(group: Siblings, report: Report) -> None:
+    """Compare the rank of each numbered heading with its parent's."""
+    parent = group.parent
+    if parent is None:
+        return
+    for child, mark in zip(group.sections, group.heads, strict=True):
+        if parent.kind != "numbered" or child.kind != "numbered":
+            continue
+        p = _RANK_ABOVE.get(parent.style, _RANK.get(parent.style))
+        c = _RANK_ABOVE.get(child.style, _RANK.get(child.style))
+        if p is None or c is None:
+            continue
+        if c < p and child.style in _RANK:
+            report.flag(
+                mark,
+                "GS201",
+                f"{mark.marker} sits below {parent.marker.strip()}; the standard puts it above",
+            )
+        elif c > p + 1 and p >= 3:
+            skipped = "、".join(_MISSING[r] for r in range(p + 1, c) if r in _MISSING)
+            report.flag(
+                mark,
+                "GS202",
+                f"{mark.marker} directly below {parent.marker.strip()} skips the level {skipped}",
+            )
