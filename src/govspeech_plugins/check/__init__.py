@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Plugin
+from govspeech.plugin import Plugin, report
 from govspeech_plugins.check.config import add_options, load
 from govspeech_plugins.check.rules import RULES, Finding
 
@@ -97,18 +96,15 @@ class Check(Plugin):
             # An input that could not be read was reported already: it did not pass.
             unread = len(options.files) - self._checked
             if not unread:
-                print("All checks passed.", file=sys.stderr)
+                report("All checks passed.")
             elif self._checked:
                 n = self._checked
-                print(f"No findings in the {n} file{'s' * (n > 1)} read.", file=sys.stderr)
+                report(f"No findings in the {n} file{'s' * (n > 1)} read.")
         else:
             files = len({f.path for f in found})
             tail = f", {safe} fixable with govspeech fix" if safe else ""
             if unsafe:
                 tail += f", {unsafe} more with --unsafe-fixes"
             noun = "finding" if len(found) == 1 else "findings"
-            print(
-                f"Found {len(found)} {noun} in {files} file{'s' * (files > 1)}{tail}.",
-                file=sys.stderr,
-            )
+            report(f"Found {len(found)} {noun} in {files} file{'s' * (files > 1)}{tail}.")
         return 1 if found else 0

@@ -19,7 +19,6 @@ import argparse
 import codecs
 import difflib
 import os
-import sys
 from typing import IO, Any
 
 from govspeech.errors import OutputError, UsageError
@@ -30,6 +29,7 @@ from govspeech.plugin import (
     Plugin,
     input_format,
     read_bytes,
+    report,
     rewrite_in_place,
 )
 from govspeech_plugins.check.config import add_options, load
@@ -171,7 +171,7 @@ class Fix(Plugin):
             else:
                 skipped.append(path)
         for path in skipped:
-            print(f"warning: {path}: skipped, not a text file; {_NOT_TEXT}", file=sys.stderr)
+            report(f"warning: {path}: skipped, not a text file; {_NOT_TEXT}")
         if not keep:
             raise UsageError("--in-place: no text files among the inputs; nothing to fix")
         options.files = keep
@@ -222,5 +222,5 @@ class Fix(Plugin):
         verb = "Would fix" if options.diff else "Fixed"
         noun = "marker" if self._changed == 1 else "markers"
         files = "file" if self._files == 1 else "files"
-        print(f"{verb} {self._changed} {noun} in {self._files} {files}.", file=sys.stderr)
+        report(f"{verb} {self._changed} {noun} in {self._files} {files}.")
         return 0
