@@ -68,7 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="write tests/golden/ from the current outputs (review with git diff)",
+        help="write tests/golden/ and the expected trees of tests/cases/*.txt from the current "
+        "outputs (review with git diff)",
     )
     parser.addoption(
         "--run-slow",

@@ -10,7 +10,7 @@ sentences of each section in document order, keywords and 提法.
 What is picked, and from where
 ------------------------------
 * One `DocumentSummary` per document *and* per subdocument (a speech a scraped page ran
-  together with the one before it), in the order of ``exportkit.documents``.
+  together with the one before it), in the order of `govspeech.views.documents`.
 * A section shows its children down to ``depth`` levels. Its sentences come from its own body
   paragraphs, not its children's: a heading whose text is all in its sub-points gets none, and
   the sub-points speak for themselves. A section *at the depth limit* whose children are not
@@ -142,7 +142,7 @@ class DocumentSummary:
     """The summary of one document or subdocument.
 
     ``title`` is the document's own title (``None`` for an untitled one or a part), ``label``
-    the display title of ``exportkit.documents`` (``(untitled, line 5)``, ``… (part 2 of 7,
+    the display title of `govspeech.views.documents` (``(untitled, line 5)``, ``… (part 2 of 7,
     line 135)``), ``index`` its number (``"7"``, or ``"7.2"`` for a part). ``characters`` is the
     total length of the picked sentences, ``body_characters`` that of all the document's body
     sentences (the base of ``ratio``). A document with no body text has no sentences,
