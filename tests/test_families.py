@@ -57,7 +57,47 @@ def test_each_standard_form_is_read_as_its_own_family(name):
     assert sections[-1].style == family.style and sections[-1].marker == family.canonical
 
 
-def test_families_without_a_standard_form_are_named():
-    """None is a decision, not a gap: these forms are kept as written by fix."""
-    kept = sorted(f.style for f in FAMILIES.values() if f.canonical is None)
-    assert kept == ["ar_half_paren", "chapter", "cn_bare", "part", "section", "sequence"]
+def _case_texts() -> list[tuple[str, str]]:
+    """(case id, input text) of every case in tests/cases/."""
+    from tests.test_cases import CASES, read_cases
+
+    return [
+        (f"{path.name}::{case.name}", case.text)
+        for path in sorted(CASES.glob("*.txt"))
+        for case in read_cases(path.read_text(encoding="utf-8"), path.name).cases
+    ]
+
+
+def test_every_family_has_a_case_in_the_fixtures():
+    """A new family comes with its fixture line: tests/cases/ shows every family parsed."""
+    seen = {
+        s.style
+        for _, text in _case_texts()
+        for doc in govspeech.parse(text).iter_documents()
+        for s in doc.iter_sections()
+    }
+    assert set(BY_STYLE) <= seen, sorted(set(BY_STYLE) - seen)
+
+
+def test_every_row_states_its_script_and_standard_form():
+    """None is a decision, not a gap: each row of the table writes ``script=`` and
+    ``canonical=`` (None where fix keeps the form as written, or for —— which has no number)."""
+    import ast
+    import inspect
+
+    from govspeech.syntax import families
+
+    tree = ast.parse(inspect.getsource(families))
+    rows = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Family"
+    ]
+    assert len(rows) == len(FAMILIES)
+    for row in rows:
+        named = {kw.arg for kw in row.keywords}
+        style = ast.literal_eval(row.args[0])
+        assert {"canonical"} <= named, f"{style}: write canonical=… (None: kept as written)"
+        assert "script" in named or style == "dash", f"{style}: write script=…"
+
+

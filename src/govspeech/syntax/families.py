@@ -24,7 +24,8 @@ class Family(NamedTuple):
     #: part, chapter and section sit above 一、 whatever the order of appearance
     above_cn_num: bool = False
     #: how the marker writes its number: "chinese" (一 十一 一百), "arabic" (1 ２３),
-    #: "circled" (① ⑴ ⒈), "sequence" (首先 其次 最后), or None (—— carries none)
+    #: "circled" (① ⑴ ⒈ ㈠: one character holds it), "sequence" (首先 其次 最后), or None
+    #: (—— carries none)
     script: str | None = None
     #: whether check judges this family's level against GB/T 9704's order (一、 above （一）
     #: above 1. above （1））: the 公文 families are, ① and the enumerations are not
@@ -41,26 +42,42 @@ class Family(NamedTuple):
 
 
 FAMILIES: dict[str, Family] = {
-    "PART": Family("part", "numbered", 0, above_cn_num=True, script="chinese"),
-    "CHAPTER": Family("chapter", "numbered", 1, above_cn_num=True, script="chinese"),
-    "SECTION": Family("section", "numbered", 2, above_cn_num=True, script="chinese"),
+    "PART": Family("part", "numbered", 0, above_cn_num=True, script="chinese", canonical=None),
+    "CHAPTER": Family(
+        "chapter", "numbered", 1, above_cn_num=True, script="chinese", canonical=None
+    ),
+    "SECTION": Family(
+        "section", "numbered", 2, above_cn_num=True, script="chinese", canonical=None
+    ),
     "CN_NUM": Family("cn_num", "numbered", 3, script="chinese", judged=True, canonical="一、"),
     # 一 alone on its line is 一、 without its comma: one run with 二、 (as check counts them)
-    "CN_BARE": Family("cn_bare", "numbered", 3, nests_as="CN_NUM", script="chinese", judged=True),
+    "CN_BARE": Family(
+        "cn_bare", "numbered", 3, nests_as="CN_NUM", script="chinese", judged=True, canonical=None
+    ),
     "CN_PAREN": Family(
         "cn_paren", "numbered", 4, script="chinese", judged=True, canonical="（一）"
+    ),
+    # ㈠ is （一） in one character: one run with （一）, its form kept as written
+    "PAREN_IDEOGRAPH": Family(
+        "paren_ideograph", "numbered", 4, nests_as="CN_PAREN", script="circled", canonical=None
     ),
     "AR_DOT": Family("ar_dot", "numbered", 5, script="arabic", judged=True, canonical="1．"),
     "AR_PAREN": Family("ar_paren", "numbered", 6, script="arabic", judged=True, canonical="（1）"),
     "AR_HALF_PAREN": Family(
-        "ar_half_paren", "numbered", 6, nests_as="AR_PAREN", script="arabic", judged=True
+        "ar_half_paren",
+        "numbered",
+        6,
+        nests_as="AR_PAREN",
+        script="arabic",
+        judged=True,
+        canonical=None,
     ),
     "CIRCLED": Family("circled", "numbered", 7, script="circled", canonical="①"),
     "PAREN_DIGIT": Family("paren_digit", "numbered", 7, script="circled", canonical="⑴"),
     "ENUM_SHI": Family("enum_shi", "enum", None, script="chinese", canonical="一是"),
     "ENUM_YAO": Family("enum_yao", "enum", None, script="chinese", canonical="一要"),
     "ORDINAL": Family("ordinal", "enum", None, script="chinese", canonical="第一，"),
-    "SEQUENCE": Family("sequence", "enum", None, script="sequence"),
+    "SEQUENCE": Family("sequence", "enum", None, script="sequence", canonical=None),
     "DASH": Family("dash", "dash", None, canonical="——"),
 }
 

@@ -33,6 +33,7 @@ _CIRCLED = {
     + [chr(0x32B1 + k) for k in range(15)],  # ①…⑳ ㉑…㉟ ㊱…㊿
     "paren_digit": [chr(0x2474 + k) for k in range(20)],  # ⑴…⒇
     "digit_stop": [chr(0x2488 + k) for k in range(20)],  # ⒈…⒛
+    "paren_ideograph": [chr(0x3220 + k) for k in range(10)],  # ㈠…㈩
 }
 
 
@@ -41,8 +42,8 @@ class Form:
     """A marker without its number: what comes before and after it, and the numeral script.
 
     ``script`` is ``"chinese"`` (一), ``"ascii"`` (1), ``"fullwidth"`` (１), ``"circled"``
-    (①), ``"paren_digit"`` (⑴), ``"digit_stop"`` (⒈) or ``"none"`` (—— and 最后, which carry
-    no number).
+    (①), ``"paren_digit"`` (⑴), ``"digit_stop"`` (⒈), ``"paren_ideograph"`` (㈠) or ``"none"``
+    (—— and 最后, which carry no number).
     """
 
     prefix: str
