@@ -56,31 +56,6 @@ def test_marker_family(line, style, marker, number):
     assert sec.title.startswith("总体要求")
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "2.2万份防护服已经发放到位。",
-        "12.8亿剂次疫苗完成接种。",
-        "2.5",
-        "2010年上半年全市传染病发病率下降。",
-        "第一时间通过大数据进行核实。",
-        "第一个五年计划提前完成。",
-        "会议第一项，书面传达学习会议精神。",
-        "2021.1.5 会议纪要",
-        "1、2号楼已封闭管理。",
-        "3-11岁人群接种工作有序开展。",
-        "一、二线城市房价趋稳。",
-        "三要素齐全方可通行。",
-        "一是否符合条件要认真核实。",
-        "第一针接种率达到95%。",
-    ],
-)
-def test_decoys_are_not_markers(line):
-    tree = govspeech.parse(line + "\n")
-    assert not any(d.sections for d in tree.documents)
-    assert tree.text == line + "\n"
-
-
 def test_heading_sentence_and_body_on_one_line():
     text = "（一）统一思想认识，提高政治站位。此次教育整顿，是党中央作出的重要决策部署。\n"
     sec = govspeech.parse(text).documents[0].sections[0]
