@@ -237,6 +237,7 @@ def test_case(path: Path, name: str | None, error: str | None, request: pytest.F
     cf = read_cases(path.read_text("utf-8"), path.name)
     (case,) = [c for c in cf.cases if c.name == name]
     tree = govspeech.parse(case.text)
+    assert tree.text == case.text, f"{path.name}::{name}: the tree lost part of its input"
     actual = tree.pretty()
     items = items_view(tree)
     if request.config.getoption("--update-goldens"):
