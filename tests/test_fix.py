@@ -251,6 +251,17 @@ def test_fix_on_clean_text_changes_nothing(capsys, path):
 # ---------------------------------------------------------------------- --diff
 
 
+def test_diff_counts_lines_as_check_does(capsys, tmp_path):
+    """A \x85 inside a line does not end it: the hunk's line numbers are check's."""
+    path = tmp_path / "x85.txt"
+    path.write_text("一、甲\x85丙\n二.乙\n", encoding="utf-8")
+    main(["check", str(path)])
+    assert f"{path}:2:1: GS302" in capsys.readouterr().out
+    main(["fix", "--diff", str(path)])
+    out = capsys.readouterr().out
+    assert "@@ -1,2 +1,2 @@" in out and "-二.乙\n+二、乙\n" in out
+
+
 def test_diff_prints_a_unified_diff_and_writes_nothing(capsys, tmp_path):
     path = tmp_path / "speech.txt"
     path.write_bytes(INJECTED.read_bytes())

@@ -15,6 +15,7 @@ Which fields of a node hold its children is said once, in the class's ``child_fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, Literal, NamedTuple, Union
 
@@ -36,6 +37,7 @@ __all__ = [
     "Section",
     "SectionKind",
     "TitleLine",
+    "split_lines",
 ]
 
 SectionKind = Literal["numbered", "enum", "dash"]
@@ -54,6 +56,26 @@ INDENT_CHARS = " \t\u3000\u00a0\ufeff\u200b\u200c\u200d\u2060\u202f\u205f" + "".
 #: a line's ends. They strip no more so that their output stays as it is (a line may end in a
 #: U+200D ZERO WIDTH JOINER, which they keep); any new view of a line should strip INDENT_CHARS.
 BASIC_INDENT_CHARS = " \t\u3000\u00a0\ufeff"
+
+
+# Only \n, \r\n and \r end a line; str.splitlines would also split on \v, \f, \x1c-\x1e, \x85,
+# \u2028 and \u2029, which stay inside their line so that line numbers and offsets hold.
+_EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""``text`` cut into lines as the tree counts them, each with its line ending.
+
+    Only ``\n``, ``\r\n`` and ``\r`` end a line (`str.splitlines` also splits at ``\f``,
+    ``\x85``, ``\u2028``…, which would shift every line number after them).
+
+    >>> split_lines("一、总则\r\n第一条\u2028续\n末行")
+    ['一、总则\r\n', '第一条\u2028续\n', '末行']
+    """
+    if _EXOTIC_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)  # the same cut, and faster
+    return _LINES.findall(text)
 
 
 def _strip_eol(text: str) -> str:

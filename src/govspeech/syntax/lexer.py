@@ -11,7 +11,6 @@ tokens and hands the parser the ones that carry structure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +18,7 @@ from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer, LexerState
 
-from govspeech.nodes import Blank, Boilerplate, Heading, Leaf, Paragraph, TitleLine
+from govspeech.nodes import Blank, Boilerplate, Heading, Leaf, Paragraph, TitleLine, split_lines
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.numerals import marker_number
@@ -34,11 +33,6 @@ _PARAGRAPH_ROLES = {
     "OPENING": "opening",
     "DATELINE": "text",
 }
-
-# Only \n, \r\n and \r end a line here; str.splitlines would also split on \v, \f, \x1c-\x1e,
-# \x85, \u2028 and \u2029, which must stay inside their line for the offsets to hold.
-_EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 class LineToken(Token):
@@ -56,12 +50,6 @@ def _line(cls: str, leaves: tuple[Leaf, ...], number: int | None = None) -> Line
     tok.leaves = leaves
     tok.number = number
     return tok
-
-
-def _split_lines(text: str) -> list[str]:
-    if _EXOTIC_BREAKS.search(text) is None:
-        return text.splitlines(keepends=True)
-    return _LINES.findall(text)
 
 
 def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int, int]:
@@ -108,7 +96,7 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
     match_line = pats.line.match
     pos = 0
     in_licence = False
-    for lineno, raw in enumerate(_split_lines(text), 1):
+    for lineno, raw in enumerate(split_lines(text), 1):
         start = pos
         pos += len(raw)
         content = raw.rstrip("\r\n")

@@ -24,7 +24,7 @@ from typing import Any
 from attrs import frozen
 
 from govspeech.errors import UsageError
-from govspeech.nodes import ParsedFile
+from govspeech.nodes import ParsedFile, split_lines
 from govspeech_plugins.check.rules import RULES, Analysis, Settings, analyse
 
 if sys.version_info >= (3, 11):
@@ -43,7 +43,6 @@ _KEYS = {
     "per-file-ignores",
 }
 _DOTS = {"auto": "auto", "．": "．", ".": ".", "fullwidth": "．", "halfwidth": "."}
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _NOQA = re.compile(
     r"govspeech[:：]\s*noqa(?:[:：\s]+(?P<codes>GS\d{3}(?:[\s,，、]+GS\d{3})*))?", re.IGNORECASE
 )
@@ -205,9 +204,8 @@ def noqa_lines(text: str) -> dict[int, frozenset[str] | None]:
     out: dict[int, frozenset[str] | None] = {}
     if "noqa" not in text.lower():
         return out
-    # Lines as the parser counts them: only \n, \r\n and \r end one (str.splitlines would
-    # also split at \f, \x85 or \u2028 and put the comment on the wrong line).
-    for number, line in enumerate(_LINES.findall(text), 1):
+    # Lines as the tree counts them (split at \u2028 the comment would land on a wrong line).
+    for number, line in enumerate(split_lines(text), 1):
         match = _NOQA.search(line)
         if match:
             codes = match.group("codes")

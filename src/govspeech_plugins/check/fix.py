@@ -22,7 +22,7 @@ import os
 from typing import IO, Any
 
 from govspeech.errors import OutputError, UsageError
-from govspeech.nodes import ParsedFile
+from govspeech.nodes import ParsedFile, split_lines
 from govspeech.plugin import (
     STDIN,
     SUFFIX_FORMATS,
@@ -183,8 +183,8 @@ class Fix(Plugin):
             if changed:
                 name = tree.path or "<stdin>"
                 diff = difflib.unified_diff(
-                    tree.text.splitlines(keepends=True),
-                    text.splitlines(keepends=True),
+                    split_lines(tree.text),  # the lines as numbered in check's findings
+                    split_lines(text),
                     f"a/{name.lstrip('/')}",
                     f"b/{name.lstrip('/')}",
                 )
