@@ -109,9 +109,27 @@ def test_the_injected_file_is_the_clean_one_with_the_injections():
     assert changed == INJECTED_LINES
 
 
+# A regulation for the codes of articles: its text is right but for the injections.
+INJECTED_REGULATION = DATA / "check_injected_regulation.txt"
+INJECTED_REGULATION_ERRORS = [
+    (7, "GS105"),  # 第五条 after 第三条: 第四条 is missing
+    (13, "GS105"),  # 第六条之二 without 之一
+]
+
+
 def test_every_code_on_by_default_is_injected():
     on = {code for code, rule in RULES.items() if rule.default}
-    assert {code for _, code in INJECTED_ERRORS} == on
+    injected = INJECTED_ERRORS + INJECTED_REGULATION_ERRORS
+    assert {code for _, code in injected} == on
+
+
+def test_injected_regulation_gives_exactly_its_errors(capsys):
+    rows = found(capsys, INJECTED_REGULATION)
+    assert [(r["line"], r["code"]) for r in rows] == INJECTED_REGULATION_ERRORS
+    assert [r["message"] for r in rows] == [
+        "第五条 after 第三条: expected 第四条",
+        "第六条之二 after 第六条: expected 第六条之一",
+    ]
 
 
 def test_inline_duplicate_is_reported_at_its_column(capsys):

@@ -34,6 +34,12 @@ class Family(NamedTuple):
     #: which ``fix`` rewrites markers to (brackets and commas follow the text's width, 1． the
     #: configured dot, ① keeps its kind of circled digit); None: no standard, forms are kept
     canonical: str | None = None
+    #: whether the heading line holds a title sentence; an article's heading is its number
+    #: (and a caption in brackets, if it has one), the rest of its line is its text
+    titled: bool = True
+    #: numbered through the whole document rather than per parent: articles run on across
+    #: chapters (第一章 第一条…第七条, 第二章 第八条…)
+    numbered_through: bool = False
 
     @property
     def group(self) -> str:
@@ -42,38 +48,59 @@ class Family(NamedTuple):
 
 
 FAMILIES: dict[str, Family] = {
+    # an attachment printed after the text (附件一, 附件2) stands above all of it
+    "ANNEX": Family("annex", "numbered", -1, above_cn_num=True, script="chinese", canonical=None),
     "PART": Family("part", "numbered", 0, above_cn_num=True, script="chinese", canonical=None),
+    # the units of a regulation (立法技术规范): 编 > 分编 > 章 > 节 > 条 > 项 （一） > 目 1．
+    "BOOK": Family("book", "numbered", 0, above_cn_num=True, script="chinese", canonical=None),
+    # 附则 alone on its line: a code's supplementary provisions, beside its 编
+    "SUPPLEMENT": Family(
+        "supplement", "numbered", 0, above_cn_num=True, script="chinese", canonical=None
+    ),
+    "SUBBOOK": Family(
+        "subbook", "numbered", 1, above_cn_num=True, script="chinese", canonical=None
+    ),
     "CHAPTER": Family(
-        "chapter", "numbered", 1, above_cn_num=True, script="chinese", canonical=None
+        "chapter", "numbered", 2, above_cn_num=True, script="chinese", canonical=None
     ),
     "SECTION": Family(
-        "section", "numbered", 2, above_cn_num=True, script="chinese", canonical=None
+        "section", "numbered", 3, above_cn_num=True, script="chinese", canonical=None
     ),
-    "CN_NUM": Family("cn_num", "numbered", 3, script="chinese", judged=True, canonical="一、"),
+    "ARTICLE": Family(
+        "article",
+        "numbered",
+        4,
+        above_cn_num=True,
+        script="chinese",
+        canonical=None,
+        titled=False,
+        numbered_through=True,
+    ),
+    "CN_NUM": Family("cn_num", "numbered", 5, script="chinese", judged=True, canonical="一、"),
     # 一 alone on its line is 一、 without its comma: one run with 二、 (as check counts them)
     "CN_BARE": Family(
-        "cn_bare", "numbered", 3, nests_as="CN_NUM", script="chinese", judged=True, canonical=None
+        "cn_bare", "numbered", 5, nests_as="CN_NUM", script="chinese", judged=True, canonical=None
     ),
     "CN_PAREN": Family(
-        "cn_paren", "numbered", 4, script="chinese", judged=True, canonical="（一）"
+        "cn_paren", "numbered", 6, script="chinese", judged=True, canonical="（一）"
     ),
     # ㈠ is （一） in one character: one run with （一）, its form kept as written
     "PAREN_IDEOGRAPH": Family(
-        "paren_ideograph", "numbered", 4, nests_as="CN_PAREN", script="circled", canonical=None
+        "paren_ideograph", "numbered", 6, nests_as="CN_PAREN", script="circled", canonical=None
     ),
-    "AR_DOT": Family("ar_dot", "numbered", 5, script="arabic", judged=True, canonical="1．"),
-    "AR_PAREN": Family("ar_paren", "numbered", 6, script="arabic", judged=True, canonical="（1）"),
+    "AR_DOT": Family("ar_dot", "numbered", 7, script="arabic", judged=True, canonical="1．"),
+    "AR_PAREN": Family("ar_paren", "numbered", 8, script="arabic", judged=True, canonical="（1）"),
     "AR_HALF_PAREN": Family(
         "ar_half_paren",
         "numbered",
-        6,
+        8,
         nests_as="AR_PAREN",
         script="arabic",
         judged=True,
         canonical=None,
     ),
-    "CIRCLED": Family("circled", "numbered", 7, script="circled", canonical="①"),
-    "PAREN_DIGIT": Family("paren_digit", "numbered", 7, script="circled", canonical="⑴"),
+    "CIRCLED": Family("circled", "numbered", 9, script="circled", canonical="①"),
+    "PAREN_DIGIT": Family("paren_digit", "numbered", 9, script="circled", canonical="⑴"),
     "ENUM_SHI": Family("enum_shi", "enum", None, script="chinese", canonical="一是"),
     "ENUM_YAO": Family("enum_yao", "enum", None, script="chinese", canonical="一要"),
     "ORDINAL": Family("ordinal", "enum", None, script="chinese", canonical="第一，"),

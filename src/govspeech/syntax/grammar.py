@@ -11,13 +11,21 @@ from collections.abc import Collection
 
 from lark.lexer import TerminalDef
 
+from govspeech.syntax.families import FAMILIES
+
 __all__ = ["INLINE_PREFIX", "LinePatterns", "grammar_text"]
 
 GRAMMAR_PACKAGE = "govspeech.syntax"
 GRAMMAR_FILE = "govspeech.lark"
 
-# Terminals the line lexer applies inside a line rather than at its start.
-_INLINE_TERMINALS = ("INDENT", "SENTENCE_END", "INLINE_LEAD")
+# Terminals the line lexer applies other than as a line's class: around or inside a line.
+_INLINE_TERMINALS = (
+    "INDENT",
+    "MARKDOWN_HASHES",
+    "SENTENCE_END",
+    "INLINE_LEAD",
+    "ARTICLE_CAPTION",
+)
 #: The terminals of enumerations inside a paragraph, one per family (INLINE_ + its terminal).
 INLINE_PREFIX = "INLINE_"
 
@@ -58,12 +66,21 @@ class LinePatterns:
         )
         self.order = [name for name, _ in line_terms]
         # After the indentation: an empty rest is a blank line (BLANK has no pattern of its own).
-        alternatives = "|".join(f"(?P<{name}>{rx})" for name, (_, _, rx) in line_terms)
+        # A heading's marker may follow a Markdown heading's hashes (## 第一章 总则).
+        hashes = f"(?:{terminals['MARKDOWN_HASHES'][2]})?"
+        alternatives = "|".join(
+            f"{hashes if name in FAMILIES else ''}(?P<{name}>{rx})"
+            for name, (_, _, rx) in line_terms
+        )
         indent = terminals["INDENT"][2]
         self.line = re.compile(f"(?:{indent})?(?:(?P<BLANK>$)|{alternatives})")
         self.indent = re.compile(terminals["INDENT"][2])
         self.trailing_space = re.compile(f"(?:{indent})$")
         self.sentence_end = re.compile(terminals["SENTENCE_END"][2])
+        # What may follow an article's number: its caption; and an article run in after a
+        # chapter's title on the same line (第一章　总则　　第一条　为规范…).
+        self.caption = re.compile(terminals["ARTICLE_CAPTION"][2])
+        self.run_in_article = re.compile(f"(?:{indent})(?P<ARTICLE>{terminals['ARTICLE'][2]})")
         # An inline item: the lead, then one family's marker as a group named by its terminal
         # (``m.lastgroup``), e.g. INLINE_ENUM_SHI for the family ENUM_SHI.
         families = "|".join(

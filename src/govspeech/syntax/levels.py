@@ -14,6 +14,7 @@ sits between the line lexer and the LALR parser and injects the tokens that carr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple, cast
@@ -21,7 +22,7 @@ from typing import NamedTuple, cast
 from lark import Token
 from lark.lark import PostLex
 
-from govspeech.nodes import Blank, Boilerplate, Heading, TitleLine
+from govspeech.nodes import Blank, Boilerplate, Heading, Paragraph, TitleLine
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.lexer import LineToken, first_sentence
@@ -299,9 +300,9 @@ class _Emitter:
             heading = cast(Heading, line.leaves[0])
             end = heads[k + 1] if k + 1 < len(heads) else close
             title_info = (heading.title, heading.title_start, heading.title_end, heading.line)
-            if not heading.title:
-                title_info = self.title_from_next(i, end) or title_info
             fam = FAMILIES[line.type]
+            if not heading.title and fam.titled:  # an article's number is all its heading
+                title_info = self.title_from_next(i, end) or title_info
             body = list(line.leaves[1:])
             for other in lines[i + 1 : end]:
                 body.extend(other.leaves)
@@ -318,8 +319,61 @@ class _Emitter:
             self.leaves(lo, hi)
 
 
+#: How far after 目录 the repeat of its first entry (where the text begins) is looked for.
+CONTENTS_LOOKAHEAD = 400
+_NOT_IN_KEY = re.compile(r"[\s#\u3000]+")
+_WORD = re.compile(r"\w")
+
+
+def _key(line: LineToken) -> str:
+    """A line's text without white space or Markdown hashes: 序　　言 and 序言 are one key."""
+    return _NOT_IN_KEY.sub("", "".join(leaf.text for leaf in line.leaves))
+
+
+def _contents(lines: list[LineToken]) -> list[LineToken]:
+    """Lines with each table of contents (目录 and its entries) turned into contents lines.
+
+    The entries run from the line after 目录 to the line before the first entry comes back
+    as the text's own heading (第一章　总则 … 第一章　总则). Without that repeat within
+    `CONTENTS_LOOKAHEAD` lines only the 目录 line itself is contents.
+    """
+    i = 0
+    while i < len(lines):
+        if lines[i].type != "CONTENTS":
+            i += 1
+            continue
+        # The first entry: the next line with a word in it (not a ---- rule under 目录).
+        first = next(
+            (j for j in range(i + 1, len(lines)) if _WORD.search(_key(lines[j]))), None
+        )
+        if first is None:
+            break
+        key = _key(lines[first])
+        end = min(len(lines), first + 1 + CONTENTS_LOOKAHEAD)
+        repeat = next((k for k in range(first + 1, end) if _key(lines[k]) == key), None)
+        if repeat is None:
+            i = first
+            continue
+        for j in range(first, repeat):
+            if lines[j].type != "BLANK":
+                lines[j] = _as_contents(lines[j])
+        i = repeat  # the entries are not tables of contents of their own
+    return lines
+
+
+def _as_contents(line: LineToken) -> LineToken:
+    leaves = line.leaves
+    first, last = leaves[0], leaves[-1]
+    text = "".join(leaf.text for leaf in leaves)
+    para = Paragraph(text, first.start, last.end, first.line, first.column, "contents")
+    tok = LineToken("CONTENTS", "")
+    tok.leaves, tok.number = (para,), None
+    return tok
+
+
 def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
+    lines = _contents(list(lines)) if any(line.type == "CONTENTS" for line in lines) else lines
     em = _Emitter(lines, pats)
     out = em.out
     n = len(lines)

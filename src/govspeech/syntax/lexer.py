@@ -32,6 +32,7 @@ _PARAGRAPH_ROLES = {
     "CLOSING": "closing",
     "OPENING": "opening",
     "DATELINE": "text",
+    "CONTENTS": "contents",
 }
 
 
@@ -123,26 +124,78 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
             continue
         # A heading line: marker, then the title sentence, then (maybe) body text.
         assert m is not None and cls is not None
-        i0 = m.start(cls)
-        mark_end = m.end()
-        t0, t1, content_end = first_sentence(pats, content, mark_end)
-        rest_is_text = t1 < content_end
-        head_len = t1 if rest_is_text else len(raw)
-        heading = Heading(
-            raw[:head_len],
-            start,
-            start + head_len,
-            lineno,
-            1,
-            start + i0,
-            start + mark_end,
-            start + t0,
-            start + t1,
-        )
-        number = marker_number(FAMILIES[cls].style, content[i0:mark_end])
-        if rest_is_text:
-            rest = Paragraph(raw[t1:], start + t1, pos, lineno, t1 + 1)
-            append(_line(cls, (heading, rest), number))
-        else:
-            append(_line(cls, (heading,), number))
+        out.extend(_heading_line(pats, cls, m.start(cls), m.end(), raw, content, start, lineno))
     return out
+
+
+def _heading_line(
+    pats: LinePatterns,
+    cls: str,
+    i0: int,
+    mark_end: int,
+    raw: str,
+    content: str,
+    start: int,
+    lineno: int,
+    column: int = 1,
+) -> list[LineToken]:
+    """The tokens of a heading line: its heading and, when the line goes on, a paragraph.
+
+    ``raw`` is the line from the heading's start (``column``) on, ``content`` the same without
+    the line ending; ``i0``/``mark_end`` are the marker's bounds in it. A chapter's line that
+    runs on into its first article (第一章　总则　　第一条　为规范…) gives two headings.
+    """
+    family = FAMILIES[cls]
+    number = marker_number(family.style, content[i0:mark_end])
+    if family.titled:
+        t0, t1, content_end = first_sentence(pats, content, mark_end)
+        if family.above_cn_num:
+            run_in = pats.run_in_article.search(content, mark_end, t1)
+            if run_in is not None:
+                cut = run_in.start("ARTICLE")
+                t0, t1, _ = first_sentence(pats, content[:cut], mark_end)
+                heading = _heading(raw[:cut], start, lineno, column, i0, mark_end, t0, t1)
+                article = _heading_line(
+                    pats,
+                    "ARTICLE",
+                    0,
+                    run_in.end("ARTICLE") - cut,
+                    raw[cut:],
+                    content[cut:],
+                    start + cut,
+                    lineno,
+                    column + cut,
+                )
+                return [_line(cls, (heading,), number), *article]
+    else:
+        # An article's heading is its number and its caption (第一条　（目的和依据）), if any.
+        caption = pats.caption.match(content, mark_end)
+        t0, t1 = (caption.start(), caption.end()) if caption else (mark_end, mark_end)
+        content_end = len(content)
+        if content_end > t1 and pats.indent.match(content, content_end - 1):
+            trail = pats.trailing_space.search(content, t1)
+            content_end = trail.start() if trail else content_end
+    rest_is_text = t1 < content_end
+    head_len = t1 if rest_is_text else len(raw)
+    heading = _heading(raw[:head_len], start, lineno, column, i0, mark_end, t0, t1)
+    if not rest_is_text:
+        return [_line(cls, (heading,), number)]
+    rest = Paragraph(raw[t1:], start + t1, start + len(raw), lineno, column + t1)
+    return [_line(cls, (heading, rest), number)]
+
+
+def _heading(
+    text: str, start: int, lineno: int, column: int, i0: int, i1: int, t0: int, t1: int
+) -> Heading:
+    """A `Heading` leaf; the offsets ``i0``… are relative to ``start``."""
+    return Heading(
+        text,
+        start,
+        start + len(text),
+        lineno,
+        column,
+        start + i0,
+        start + i1,
+        start + t0,
+        start + t1,
+    )

@@ -126,5 +126,9 @@ def marker_number(style: str, marker: str) -> int | None:
             except (TypeError, ValueError):
                 continue
         return None
-    numeral = "".join(ch for ch in marker if ch in _CN_CHARS)
+    # 第十七条之一 is inserted after 第十七条: its number is 17 (之一 says where it sits).
+    numeral = "".join(ch for ch in marker.split("之", 1)[0] if ch in _CN_CHARS)
+    if not numeral:  # 附件2: a family that writes either script
+        digits = "".join(str(unicodedata.digit(ch)) for ch in marker if ch.isdigit())
+        return int(digits) if digits else None
     return chinese_to_int(numeral)

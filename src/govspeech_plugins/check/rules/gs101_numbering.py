@@ -43,10 +43,17 @@ from govspeech_plugins.check.rules.siblings import Siblings
 def check_numbering(group: Siblings, report: Report) -> None:
     """Check the numbers of each run of the siblings, and say how fix renumbers it."""
     for run in group.runs:
-        _numbering(run.marks, report, restart=run.restart)
+        # A list numbered on through the chapters (第二章 36． after 第一章's 1．…35．) goes
+        # on from numbers before it in the document: it is not a run that should start at one.
+        first = run.marks[0]
+        before = group.highest_before(first.style, first.start)
+        goes_on = before is not None and first.number is not None and first.number > before
+        _numbering(run.marks, report, restart=run.restart, goes_on=goes_on)
 
 
-def _numbering(run: tuple[Mark, ...], report: Report, *, restart: bool) -> None:
+def _numbering(
+    run: tuple[Mark, ...], report: Report, *, restart: bool, goes_on: bool = False
+) -> None:
     first = run[0]
     numbered = first.kind == "numbered"
     if not numbered and len(run) > 1 and all(m.number == 1 for m in run):
@@ -59,7 +66,7 @@ def _numbering(run: tuple[Mark, ...], report: Report, *, restart: bool) -> None:
             "GS103",
             f"numbering restarts at {first.marker} with no parent heading above it",
         )
-    if numbered and first.number not in (None, 1):
+    if numbered and first.number not in (None, 1) and not goes_on:
         report.flag(first, "GS104", f"{first.marker} starts a run: expected {shown(first.form, 1)}")
     # The step from the item before, for the jumps: a safe fix keeps them (renumbering
     # 一、 二、 二、 五、 gives 一、 二、 三、 五、; only --unsafe-fixes closes the gap).

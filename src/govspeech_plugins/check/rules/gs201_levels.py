@@ -11,8 +11,14 @@ from govspeech_plugins.check.rules.siblings import Siblings
 # level is judged, and the ranks of 部分/章/节 above them.
 _RANK = {f.style: f.rank for f in FAMILIES.values() if f.judged and f.rank is not None}
 _RANK_ABOVE = {f.style: f.rank for f in FAMILIES.values() if f.above_cn_num and f.rank is not None}
-# The marker of each judged rank, to name a skipped level.
-_MISSING = {4: "（一）", 5: "1．", 6: "（1）"}
+# The standard marker of each judged rank, to name a skipped level; levels are judged for
+# skips from 一、 down (a 章 or an article may hold （一） directly).
+_MISSING = {
+    f.rank: f.canonical
+    for f in FAMILIES.values()
+    if f.judged and f.rank is not None and f.canonical and f.nests_as is None
+}
+_FIRST_JUDGED = min(_MISSING)
 
 
 @register(
@@ -38,7 +44,7 @@ def check_levels(group: Siblings, report: Report) -> None:
                 "GS201",
                 f"{mark.marker} sits below {parent.marker.strip()}; the standard puts it above",
             )
-        elif c > p + 1 and p >= 3:
+        elif c > p + 1 and p >= _FIRST_JUDGED:
             skipped = "、".join(_MISSING[r] for r in range(p + 1, c) if r in _MISSING)
             report.flag(
                 mark,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from attrs import frozen
+from collections.abc import Mapping
+
+from attrs import field, frozen
 
 from govspeech.nodes import Section
 from govspeech_plugins.check.rules.marks import Mark
@@ -37,3 +39,12 @@ class Siblings:
     #: whether the document punctuates in fullwidth, and the dot written after 1
     fullwidth: bool
     arabic_dot: str
+    #: style → the (offset, number) of each heading of that family in the document, in text
+    #: order: a list numbered on through the chapters (第一章 1．…35． 第二章 36．…) is
+    #: told from one that does not start at one by the numbers before it
+    numbered: Mapping[str, tuple[tuple[int, int], ...]] = field(factory=dict)
+
+    def highest_before(self, style: str, offset: int) -> int | None:
+        """The highest number of a ``style`` heading before ``offset`` in the document."""
+        before = [n for start, n in self.numbered.get(style, ()) if start < offset]
+        return max(before) if before else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govspeech import parse
+from govspeech import FAMILIES, parse
 from govspeech.nodes import Boilerplate, Document, Heading, Paragraph, ParsedFile, Section
 from govspeech_plugins.check.markerform import width_balance
 from govspeech_plugins.check.rules.findings import Analysis, Report
@@ -23,6 +23,9 @@ from govspeech_plugins.check.rules.settings import Settings
 from govspeech_plugins.check.rules.siblings import Siblings
 
 __all__ = ["analyse"]
+
+# The families numbered through a whole document (articles), not per parent.
+_THROUGH = frozenset(f.style for f in FAMILIES.values() if f.numbered_through)
 
 
 def analyse(
@@ -51,6 +54,7 @@ class _Walk:
         self.adopted: set[int] = set()  # slips nested below the item before them (see slips)
         self.fullwidth = True
         self.dot = "．"
+        self.numbered: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def run(self) -> Analysis:
         for unit in FILE_UNITS:
@@ -76,6 +80,7 @@ class _Walk:
             dot = "．" if fullwidth else "."
         self.fullwidth, self.dot = fullwidth, dot
         self.siblings(doc.sections, None, _paragraphs(doc.opening))
+        self.numbered = _numbered(doc)
         stack = list(doc.sections)
         while stack:
             sec = stack.pop()
@@ -87,11 +92,17 @@ class _Walk:
             stack.extend(sec.children)
 
     def siblings(
-        self, sections: tuple[Section, ...], parent: Section | None, own: Iterable[Paragraph]
+        self,
+        sections: tuple[Section, ...],
+        parent: Section | None,
+        own: Iterable[Paragraph],
     ) -> None:
         """Check the children of one parent, with the enumerations written inside the
-        parent's paragraphs and inside enumeration items' paragraphs, in text order."""
-        sections = self.slips(sections)
+        parent's paragraphs and inside enumeration items' paragraphs, in text order.
+
+        Articles are numbered through the document, not among siblings (GS105 checks them).
+        """
+        sections = self.slips(tuple(s for s in sections if s.style not in _THROUGH))
         heads = [section_mark(s) for s in sections]
         inline = [m for para in own for m in inline_marks(para)]
         for k, (sec, head) in enumerate(zip(sections, heads, strict=True)):
@@ -131,6 +142,7 @@ class _Walk:
             runs=tuple(runs(marks, keys)),
             fullwidth=self.fullwidth,
             arabic_dot=self.dot,
+            numbered=self.numbered,
         )
         for unit in GROUP_UNITS:
             unit.check(group, self.report)
@@ -157,6 +169,15 @@ class _Walk:
                 out.extend(mids)
                 self.adopted.update(id(c) for c in mids)
         return tuple(out)
+
+
+def _numbered(doc: Document) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Style → (offset, number) of the document's numbered headings, in text order."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for sec in doc.iter_sections():
+        if sec.number is not None:
+            out.setdefault(sec.style, []).append((sec.start, sec.number))
+    return {style: tuple(found) for style, found in out.items()}
 
 
 def _paragraphs(leaves: Iterable[object]) -> list[Paragraph]:
