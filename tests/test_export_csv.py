@@ -71,6 +71,7 @@ def expected_rows(tree: govspeech.ParsedFile, file: str) -> list[dict[str, str]]
                 s.column,
                 s.start,
                 s.end,
+                sv.citation or "",
             )
             rows.append(dict(zip(COLUMNS, map(str, values), strict=True)))
     return rows
@@ -276,3 +277,28 @@ def test_pandas_reads_it(tmp_path):
 def test_every_report(capsys, path):
     tree = govspeech.parse_file(path)
     assert read(export(capsys, str(path))) == expected_rows(tree, str(path))
+
+
+def test_articles_items_and_sub_items_carry_their_citation(capsys, tmp_path):
+    """In a regulation the citation column names 第X条, its 款 and 项 as lawyers cite them."""
+    path = tmp_path / "条例.txt"
+    path.write_text(
+        "第一章　总则\n第一条　为了规范登记行为，制定本条例。\n"
+        "第二条　登记机构应当设立登记簿。\n登记簿应当记载下列事项：\n"
+        "（一）自然状况；\n1．坐落；\n2．面积。\n（二）权属状况。\n"
+        "第三条　有下列情形之一的，不予登记：\n（一）材料不全的；\n（二）违反法律的。\n",
+        encoding="utf-8",
+    )
+    rows = read(export(capsys, str(path)))
+    assert [(r["marker"].strip(), r["citation"]) for r in rows] == [
+        ("第一章", ""),
+        ("第一条", "第一条"),
+        ("第二条", "第二条"),
+        ("（一）", "第二条第二款第（一）项"),
+        ("1．", "第二条第二款第（一）项第1目"),
+        ("2．", "第二条第二款第（一）项第2目"),
+        ("（二）", "第二条第二款第（二）项"),
+        ("第三条", "第三条"),
+        ("（一）", "第三条第（一）项"),
+        ("（二）", "第三条第（二）项"),
+    ]

@@ -12,6 +12,8 @@ from collections.abc import Collection
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
+from govspeech.citation import citation, clauses, is_article
+
 if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import back at run time
     from govspeech.nodes import (
         Boilerplate,
@@ -82,9 +84,9 @@ def _leaves(leaves: tuple[Leaf, ...]) -> list[dict[str, Any]]:
 def _section(sec: Section) -> dict[str, Any]:
     # Built iteratively: sections can nest deeper than Python's recursion limit allows.
     root: dict[str, Any] = {}
-    stack: list[tuple[Section, dict[str, Any]]] = [(sec, root)]
+    stack: list[tuple[Section, dict[str, Any], tuple[Section, ...]]] = [(sec, root, (sec,))]
     while stack:
-        s, out = stack.pop()
+        s, out, path = stack.pop()
         out.update(
             kind=s.kind,
             style=s.style,
@@ -100,11 +102,25 @@ def _section(sec: Section) -> dict[str, Any]:
             body=_leaves(s.body),
             children=[],
         )
+        cited = citation(path)
+        if cited is not None:  # an article, and the 项 and 目 in it
+            out["citation"] = cited
+            if is_article(s):
+                _number_clauses(s, out["body"])
         for child in s.children:
             d: dict[str, Any] = {}
             out["children"].append(d)
-            stack.append((child, d))
+            stack.append((child, d, (*path, child)))
     return root
+
+
+def _number_clauses(article: Section, body: list[dict[str, Any]]) -> None:
+    """Give the article's 款 their number (``clause``: 1, 2 …) in its body's plain data."""
+    numbers = {(p.start, p.end): k for k, p in enumerate(clauses(article), 1)}
+    for leaf in body:
+        k = numbers.get((leaf["span"][0], leaf["span"][1]))
+        if k is not None:
+            leaf["clause"] = k
 
 
 def _document(doc: Document) -> dict[str, Any]:

@@ -49,6 +49,7 @@ from typing import Final
 
 from attrs import frozen
 
+from govspeech.citation import citation
 from govspeech.nodes import (
     INDENT_CHARS,
     LINE_ENDINGS,
@@ -103,11 +104,18 @@ class SectionView:
     section: Section
     depth: int
     path: tuple[str, ...]
+    #: the section's ancestors, outermost first, then the section itself
+    lineage: tuple[Section, ...] = ()
 
     @property
     def path_text(self) -> str:
         """The path as one string: ``三、 > （二） > 1.``."""
         return " > ".join(self.path)
+
+    @property
+    def citation(self) -> str | None:
+        """How a regulation cites it (第三条第二款第（一）项), or None outside articles."""
+        return citation(self.lineage) if self.lineage else None
 
 
 def part_title(title: str | None, line: int, part: int = 1, parts: int = 1, at: int = 0) -> str:
@@ -141,14 +149,17 @@ def documents(tree: ParsedFile) -> Iterator[DocumentView]:
 def sections(doc: Document) -> Iterator[SectionView]:
     """The document's sections (not its subdocuments') in order, with depth and marker path."""
     path: list[str] = []
+    lineage: list[Section] = []
     for top in doc.sections:
         for node, depth in walk_with_depth(top):
             if not isinstance(node, Section):
                 continue
             # Below a section, every step down to a child section is one step of depth.
             del path[depth:]
+            del lineage[depth:]
             path.append(node.marker.strip())
-            yield SectionView(node, len(path), tuple(path))
+            lineage.append(node)
+            yield SectionView(node, len(path), tuple(path), tuple(lineage))
 
 
 def heading_text(section: Section) -> str:

@@ -32,7 +32,10 @@ Columns, in this order (`COLUMNS`):
     1-based line of the heading and column of the marker (characters);
 ``start``, ``end``
     the section's span in the decoded text, children included: character offsets (not
-    bytes), ``end`` exclusive.
+    bytes), ``end`` exclusive;
+``citation``
+    in a regulation, how the article, 项 or 目 is cited (``第三条第二款第（一）项``); empty
+    elsewhere.
 
 The header row is written once, before the first file, so several inputs give one table
 (with ``-o folder/``, one table per input, each with its header). Rows end with ``\\r\\n``
@@ -78,6 +81,7 @@ COLUMNS = (
     "column",
     "start",
     "end",
+    "citation",
 )
 
 #: What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
@@ -148,6 +152,7 @@ class CsvExporter(Exporter):
                     sec.column,
                     sec.start,
                     sec.end,
+                    sv.citation or "",
                 ]
                 if safe:
                     row = [excel_safe(c) if isinstance(c, str) else c for c in row]
