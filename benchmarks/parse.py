@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT / "tests" / "data" / "corpus_speeches.txt"
+LAW = ROOT.parent / "shared" / "corpus" / "gongwen" / "fa_xingfa_duben.txt"
 
 # The floor: a naive fixed-level classifier (a marker family is always the same level).
 _FLOOR = re.compile(
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per size (median)")
     ap.add_argument("--sizes", default="1,10,100", help="repetitions of the input")
+    ap.add_argument("--law", type=Path, default=LAW, help="a long regulation, timed once as is")
     args = ap.parse_args(argv)
 
     import govspeech
@@ -120,23 +122,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     print("-" * len(header))
+    def row(label: str, path: Path, lines: int) -> None:
+        mb = path.stat().st_size / 1e6
+        ours, floor = [], []
+        for _ in range(args.repeat):  # interleaved: both see the same machine noise
+            ours.append(_time(govspeech_parse, path))
+            floor.append(_time(floor_parse, path))
+        t_ours, t_floor = statistics.median(ours), statistics.median(floor)
+        peak_ours, peak_floor = _peak_mb(govspeech_parse, path), _peak_mb(floor_parse, path)
+        print(
+            f"{label:>6} {mb:6.1f} {lines:7d} | {mb / t_ours:14.1f} "
+            f"{t_ours / lines * 1e6:8.2f} {peak_ours:8.1f} | {mb / t_floor:10.1f} "
+            f"{t_floor / lines * 1e6:8.2f} {peak_floor:8.1f} | {t_ours / t_floor:5.1f}"
+        )
+
     with tempfile.TemporaryDirectory() as tmp:
         for k in (int(x) for x in args.sizes.split(",")):
             path = Path(tmp) / f"x{k}.txt"
             path.write_text(base * k, encoding="utf-8")
-            mb = path.stat().st_size / 1e6
-            lines = base.count("\n") * k
-            ours, floor = [], []
-            for _ in range(args.repeat):  # interleaved: both see the same machine noise
-                ours.append(_time(govspeech_parse, path))
-                floor.append(_time(floor_parse, path))
-            t_ours, t_floor = statistics.median(ours), statistics.median(floor)
-            peak_ours, peak_floor = _peak_mb(govspeech_parse, path), _peak_mb(floor_parse, path)
-            print(
-                f"{'x' + str(k):>6} {mb:6.1f} {lines:7d} | {mb / t_ours:14.1f} "
-                f"{t_ours / lines * 1e6:8.2f} {peak_ours:8.1f} | {mb / t_floor:10.1f} "
-                f"{t_floor / lines * 1e6:8.2f} {peak_floor:8.1f} | {t_ours / t_floor:5.1f}"
-            )
+            row("x" + str(k), path, base.count("\n") * k)
+    # The longest regulation of the shared corpus (编, 章, 节, 500 articles), when it is there.
+    if args.law.exists():
+        text = args.law.read_bytes().decode("utf-8-sig")
+        print(f"law: {args.law.name} ({len(text)} characters)")
+        row("law", args.law, text.count("\n") + 1)
     wall, first = cold_start(ROOT / "examples" / "speech.txt")
     print(
         f"cold start (new interpreter: import govspeech + parse the example): "
