@@ -113,6 +113,7 @@ def test_the_injected_file_is_the_clean_one_with_the_injections():
 INJECTED_REGULATION = DATA / "check_injected_regulation.txt"
 INJECTED_REGULATION_ERRORS = [
     (7, "GS105"),  # 第五条 after 第三条: 第四条 is missing
+    (12, "GS305"),  # the last 项 ends with ； (the sentence is not closed)
     (13, "GS105"),  # 第六条之二 without 之一
 ]
 
@@ -128,6 +129,7 @@ def test_injected_regulation_gives_exactly_its_errors(capsys):
     assert [(r["line"], r["code"]) for r in rows] == INJECTED_REGULATION_ERRORS
     assert [r["message"] for r in rows] == [
         "第五条 after 第三条: expected 第四条",
+        "the last item （三） ends with ；: expected 。",
         "第六条之二 after 第六条: expected 第六条之一",
     ]
 
