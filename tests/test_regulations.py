@@ -596,3 +596,22 @@ def test_amendment_quotes_make_no_articles(name, items):
     assert not [s.line for s in order if s.line in quoted]
     top = [s for doc in tree.iter_documents() for s in doc.sections]
     assert [(s.style, s.number) for s in top] == [("cn_num", k) for k in range(1, items + 1)]
+
+
+def test_article_rows_of_the_longest_law_are_its_articles():
+    """The article view of 刑法 gives one schema-valid row per article, in order."""
+    import jsonschema
+
+    from govspeech.serialize import article_rows, load_schema
+
+    text, tree, order, _ = load("fa_xingfa_duben.txt")
+    rows = list(article_rows(tree))
+    articles = [s for s in order if s.style == "article"]
+    assert len(rows) == len(articles) == 505
+    validator = jsonschema.Draft202012Validator(load_schema())
+    for row in rows[:50]:
+        validator.validate(row)
+    assert rows[0]["citation"] == "第一条" and rows[-1]["citation"] == "第四百五十二条"
+    assert [c["style"] for c in rows[0]["context"]] == ["book", "chapter"]
+    for row, art in zip(rows, articles, strict=True):
+        assert row["text"] == text[art.start : art.end]

@@ -78,9 +78,11 @@ def _unit(section: Section, depth: int) -> str:
     marker = section.marker.strip(_SPACE).rstrip("、，,．.")
     if depth == 0:
         family = BY_STYLE.get(section.style)
-        if family is not None and family.nests_as and section.number is not None:
-            # ㈠ is cited as the （一） it stands for
-            return f"第（{int_to_chinese(section.number)}）项"
+        group = family.group if family is not None else ""
+        if section.number is not None and group in ("cn_paren", "cn_num"):
+            # As the standard cites them, whatever the text's brackets: （一） (一) ㈠ → 第（一）项
+            numeral = int_to_chinese(section.number)
+            return f"第（{numeral}）项" if group == "cn_paren" else f"第{numeral}项"
         return f"第{marker}项"
     if depth == 1 and section.number is not None:
         return f"第{section.number}目"

@@ -8,7 +8,7 @@ depth. Both are described by the JSON Schema shipped beside this module (`load_s
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import 
         TitleLine,
     )
 
-__all__ = ["SCHEMA", "SCHEMA_FILE", "load_schema", "to_dict", "to_outline_dict"]
+__all__ = ["SCHEMA", "SCHEMA_FILE", "article_rows", "load_schema", "to_dict", "to_outline_dict"]
 
 SCHEMA = "govspeech/1"
 #: the JSON Schema (draft 2020-12) of both views, a resource of this package
@@ -215,4 +215,65 @@ def to_outline_dict(
         "path": tree.path,
         "encoding": tree.encoding,
         "documents": [_outline_document(d, keep, depth) for d in tree.documents],
+    }
+
+
+def article_rows(tree: ParsedFile) -> Iterator[dict[str, Any]]:
+    """One plain-data row per article of a regulation (the ``article`` view of the schema),
+    in text order: its citation, the 编/章/节 it sits in, its text, 款 and 项.
+
+    A file with no articles gives no rows.
+    """
+    text = tree.text
+    for number, doc in enumerate(tree.iter_documents(), 1):
+        # Depth-first with the lineage, so each article knows the parts above it.
+        stack: list[tuple[Section, tuple[Section, ...]]] = [
+            (sec, (sec,)) for sec in reversed(doc.sections)
+        ]
+        while stack:
+            sec, path = stack.pop()
+            if is_article(sec):
+                yield _article_row(tree, text, number, doc, sec, path)
+                continue
+            stack.extend((child, (*path, child)) for child in reversed(sec.children))
+
+
+def _article_row(
+    tree: ParsedFile,
+    text: str,
+    number: int,
+    doc: Document,
+    article: Section,
+    path: tuple[Section, ...],
+) -> dict[str, Any]:
+    items: list[dict[str, Any]] = []
+    stack = [(child, (*path, child)) for child in reversed(article.children)]
+    while stack:
+        sec, lineage = stack.pop()
+        own = "".join(leaf.text for leaf in (sec.heading, *sec.body)).strip()
+        items.append(
+            {"citation": citation(lineage), "marker": sec.marker, "text": own, "line": sec.line}
+        )
+        stack.extend((child, (*lineage, child)) for child in reversed(sec.children))
+    return {
+        "schema": SCHEMA,
+        "view": "article",
+        "path": tree.path,
+        "encoding": tree.encoding,
+        "document": number,
+        "document_title": doc.title,
+        "context": [
+            {"style": s.style, "marker": s.marker, "title": s.title}
+            for s in path[:-1]
+            if not is_article(s)
+        ],
+        "citation": citation(path),
+        "number": article.number,
+        "marker": article.marker,
+        "caption": article.title,
+        "text": text[article.start : article.end],
+        "clauses": [p.content for p in clauses(article)],
+        "items": items,
+        "line": article.line,
+        "span": [article.start, article.end],
     }
