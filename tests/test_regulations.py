@@ -615,3 +615,14 @@ def test_article_rows_of_the_longest_law_are_its_articles():
     assert [c["style"] for c in rows[0]["context"]] == ["book", "chapter"]
     for row, art in zip(rows, articles, strict=True):
         assert row["text"] == text[art.start : art.end]
+
+
+@pytest.mark.parametrize("name", MULU)
+def test_the_table_of_contents_is_one_block_of_the_opening(name):
+    """Document.contents is the 目录 block: from the 目录 line to its last entry, nothing else."""
+    first, last = REGULATIONS[name]["mulu"]
+    _, tree, _, _ = load(name)
+    (doc,) = [d for d in tree.documents if d.contents]
+    lines = [p.line for p in doc.contents]
+    assert lines[0] == first and lines[-1] <= last
+    assert all(first <= n <= last for n in lines)

@@ -391,6 +391,15 @@ class Document:
         """All boilerplate leaves of the document, subdocuments included."""
         return tuple(x for x in self.iter_leaves() if isinstance(x, Boilerplate))
 
+    @property
+    def contents(self) -> tuple[Paragraph, ...]:
+        """The document's table of contents (目录 and its entries, in its opening) as one
+        block, or ``()``: its lines are paragraphs with role ``contents``, one per line like
+        every leaf, and never chapters."""
+        return tuple(
+            x for x in self.opening if isinstance(x, Paragraph) and x.role == "contents"
+        )
+
 
 @frozen
 class ParsedFile:
