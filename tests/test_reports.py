@@ -80,3 +80,53 @@ def test_2000_marker_only_enumerations_take_the_next_line():
     assert [(e.marker, e.line, e.title_line) for e in enums] == [
         ("一是", 57, 58), ("二是", 61, 62), ("三是", 65, 66)]
     assert enums[0].title.startswith("发行1000亿元长期国债")
+
+
+def _parents(year: int) -> dict[int, int | None]:
+    """Heading line → the line of the heading it sits under (None at the top)."""
+    doc = govspeech.parse_file(report(year)).documents[0]
+    out: dict[int, int | None] = {}
+    stack = [(sec, None) for sec in reversed(doc.sections)]
+    while stack:
+        sec, parent = stack.pop()
+        out[sec.line] = parent
+        stack.extend((child, sec.line) for child in reversed(sec.children))
+    return out
+
+
+def test_1982_lists_spelling_out_the_points_of_part_six():
+    """Read by hand: 六、 (93) holds the points 第一、(154) 第二、(191) 第三、(220) 第四、(237) and
+    最后，(266); the lists 一、…五、 (168–184), 一、…三、 (198–202) and 一、…三、 (256–260) spell
+    out 第一、, 第二、 and 第四、. None of them restarts the report's 一、…六、."""
+    parent = _parents(1982)
+    assert [parent[n] for n in (154, 191, 220, 237, 266)] == [93] * 5
+    assert [parent[n] for n in (168, 172, 176, 180, 184)] == [154] * 5
+    assert [parent[n] for n in (198, 200, 202)] == [191] * 3
+    assert [parent[n] for n in (256, 258, 260)] == [237] * 3
+    assert [n for n, p in parent.items() if p is None] == [21, 30, 56, 71, 80, 93]
+
+
+def test_1987_clauses_inside_part_four():
+    """一、…五、 (178–186), each a line ending with ；, are the tasks of 四、 (169)."""
+    parent = _parents(1987)
+    assert [parent[n] for n in (178, 180, 182, 184, 186)] == [169] * 5
+
+
+def test_no_false_numbering_alarms_on_the_reports(capsys):
+    """What GS101/GS103 still report on the 42 reports, each read in the source: 1984 151 and
+    1988 128, 174 start parts whose headings are unnumbered paragraphs (the text restarts its
+    一、 list; a reader sees two lists side by side, not one inside the other); 2007 133 is
+    （四） after （二） in the source."""
+    from govspeech.cli import main
+
+    main(["check", "--select", "GS101,GS103", *map(str, REPORTS)])
+    found = [
+        (line.split(":")[0].rsplit("_", 1)[1][:4], int(line.split(":")[1]), line.split()[1])
+        for line in capsys.readouterr().out.splitlines()
+    ]
+    assert found == [
+        ("1984", 151, "GS103"),
+        ("1988", 128, "GS103"),
+        ("1988", 174, "GS103"),
+        ("2007", 133, "GS101"),
+    ]

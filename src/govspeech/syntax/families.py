@@ -40,6 +40,9 @@ class Family(NamedTuple):
     #: numbered through the whole document rather than per parent: articles run on across
     #: chapters (第一章 第一条…第七条, 第二章 第八条…)
     numbered_through: bool = False
+    #: an enumeration of points (第一，… 首先，…) that may hold a list spelling a point out
+    #: (第一、… 一、二、三、), where 一是… and —— items never hold one
+    holds_lists: bool = False
 
     @property
     def group(self) -> str:
@@ -103,8 +106,12 @@ FAMILIES: dict[str, Family] = {
     "PAREN_DIGIT": Family("paren_digit", "numbered", 9, script="circled", canonical="⑴"),
     "ENUM_SHI": Family("enum_shi", "enum", None, script="chinese", canonical="一是"),
     "ENUM_YAO": Family("enum_yao", "enum", None, script="chinese", canonical="一要"),
-    "ORDINAL": Family("ordinal", "enum", None, script="chinese", canonical="第一，"),
-    "SEQUENCE": Family("sequence", "enum", None, script="sequence", canonical=None),
+    "ORDINAL": Family(
+        "ordinal", "enum", None, script="chinese", canonical="第一，", holds_lists=True
+    ),
+    "SEQUENCE": Family(
+        "sequence", "enum", None, script="sequence", canonical=None, holds_lists=True
+    ),
     "DASH": Family("dash", "dash", None, canonical="——"),
 }
 

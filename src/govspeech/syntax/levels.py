@@ -80,12 +80,18 @@ def _marker_tok(kind: str) -> Token:
 
 
 class _Entry:
-    __slots__ = ("family", "number", "soft")
+    __slots__ = ("clauses", "family", "number", "owned", "soft")
 
-    def __init__(self, family: str, number: int | None, soft: bool) -> None:
+    def __init__(self, family: str, number: int | None, soft: bool, owned: bool = False) -> None:
         self.family = family
         self.number = number
         self.soft = soft
+        # Whether its run is a list of clauses (…；…；…。): a second such list after it is a
+        # list of its own, not one inside its last item.
+        self.clauses = False
+        # A numbered list that spells out an enumeration item (第一、 … 一、二、三、): the next
+        # item of the enumeration closes it, as it closes the item.
+        self.owned = owned
 
 
 def _find(stack: list[_Entry], family: str, number: int | None) -> int | None:
@@ -130,28 +136,64 @@ def _nested_restart(
     return False
 
 
-def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
+def _short_list(heads: Sequence[tuple[str, int | None]], clause: Sequence[bool], p: int) -> bool:
+    """Is the run starting at ``heads[p]`` (1, 2, 3 … of one family) a list of clauses of one
+    sentence (一、…；二、…；三、…。): at least two items, each a line of its own ending with ；
+    but the last?"""
+    family = heads[p][0]
+    expected, run = 1, []
+    for q in range(p, min(len(heads), p + RESTART_LOOKAHEAD)):
+        fam, num = heads[q]
+        if fam != family or num != expected:
+            break
+        run.append(q)
+        expected += 1
+    return len(run) >= 2 and all(clause[q] for q in run[:-1])
+
+
+def _clause(lines: Sequence[LineToken], i: int, nxt: int) -> bool:
+    """Is the heading at line ``i`` a clause of a sentence: alone, with no body before the
+    next heading (line ``nxt``), ending with ；?"""
+    line = lines[i]
+    if len(line.leaves) != 1 or any(lines[j].type != "BLANK" for j in range(i + 1, nxt)):
+        return False
+    return line.leaves[0].text.rstrip().endswith(("；", ";"))
+
+
+def resolve_levels(
+    heads: Sequence[tuple[str, int | None, bool]], bare: Sequence[bool] | None = None
+) -> list[int]:
     """The nesting level (1 = top) of each heading.
 
     ``heads`` gives, for each heading in order, its terminal name, its number and whether it
-    stands alone on its line (no body text after the title sentence). See docs/nesting.md.
+    stands alone on its line (no body text after the title sentence); ``bare`` whether the
+    heading is all its section has (no body line before the next heading). See
+    docs/nesting.md.
     """
     stack: list[_Entry] = []
     levels: list[int] = []
     pairs = [(FAMILIES[name].nests_as or name, number) for name, number, _ in heads]
+    bare = bare if bare is not None else [False] * len(heads)
     for p, ((family, number), (_, _, alone)) in enumerate(zip(pairs, heads, strict=True)):
         fam = FAMILIES[family]
         if fam.rank is None:
-            # An item continues the run of its family that is open, wherever it is …
+            # An item continues the run of its family that is open, wherever it is; the
+            # points of a speech go on across their families (第一、…第四、 then 最后，) …
             idx = next(
-                (i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), None
+                (
+                    i
+                    for i in range(len(stack) - 1, -1, -1)
+                    if stack[i].family == family
+                    or (fam.holds_lists and FAMILIES[stack[i].family].holds_lists)
+                ),
+                None,
             )
             if idx is not None:
                 del stack[idx:]
             else:
                 # … or starts a run below the numbered heading open now: items of one run
-                # never nest inside items of another.
-                while stack and stack[-1].soft:
+                # never nest inside items of another, nor inside the list that spells one out.
+                while stack and (stack[-1].soft or stack[-1].owned):
                     stack.pop()
             # 第一，全国动员，大办农业 standing alone is a heading that numbered headings may
             # sit under; 一是…。 followed by body text on its line, or a —— item, is not.
@@ -160,8 +202,10 @@ def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
             levels.append(len(stack))
             continue
         rank = fam.rank
+        closed: list[_Entry] = []  # the paragraph-like items this heading closes
+        owned = clauses = False
         while stack and stack[-1].soft:
-            stack.pop()
+            closed.append(stack.pop())
         if fam.above_cn_num:
             while stack and _rank(stack[-1]) >= rank:
                 stack.pop()
@@ -173,15 +217,40 @@ def resolve_levels(heads: Sequence[tuple[str, int | None, bool]]) -> list[int]:
                     # lost parent, and 二、 goes back up to the level of that parent.
                     while stack and _rank(stack[-1]) >= rank:
                         stack.pop()
-            elif not (
-                number is not None
-                and stack[idx].number is not None
-                and number <= stack[idx].number  # type: ignore[operator]
-                and _nested_restart(pairs, p, stack, idx)
-            ):
-                del stack[idx:]
-            # else: a list restarting inside the open section, pushed below it
-        stack.append(_Entry(family, number, False))
+            else:
+                restart = (
+                    number is not None
+                    and stack[idx].number is not None
+                    and number <= stack[idx].number  # type: ignore[operator]
+                )
+                if not restart:
+                    owned = stack[idx].owned  # the next item of the same list
+                    clauses = stack[idx].clauses
+                    del stack[idx:]
+                elif _nested_restart(pairs, p, stack, idx):
+                    pass  # a list restarting inside the open section, pushed below it
+                elif number == 1:
+                    # 一、…五、 restarting while 六、 is open, and 六、's list does not go on
+                    # after it: a list inside the point that is open (第一、…, whose items it
+                    # spells out), or a list of clauses (…；…。) inside the open section. A
+                    # run restarting at the top with sections of its own stays a sibling.
+                    if closed and FAMILIES[closed[-1].family].holds_lists:
+                        stack.extend(reversed(closed))
+                        owned = True
+                    elif (
+                        not closed
+                        and len(stack) > idx + 1
+                        and FAMILIES[stack[-1].family].holds_lists
+                    ):
+                        owned = True  # below 第一、 standing alone on its line
+                    elif stack[idx].clauses or not _short_list(pairs, bare, p):
+                        del stack[idx:]
+                    # else: a list of clauses (…；…；…。) below the section open
+                else:
+                    del stack[idx:]
+        entry = _Entry(family, number, False, owned)
+        entry.clauses = clauses or bare[p]
+        stack.append(entry)
         levels.append(len(stack))
     return levels
 
@@ -286,7 +355,11 @@ class _Emitter:
             [
                 (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
                 for i in heads
-            ]
+            ],
+            [
+                _clause(lines, i, nxt)
+                for i, nxt in zip(heads, [*heads[1:], close], strict=True)
+            ],
         )
         out = self.out
         prev = 1
