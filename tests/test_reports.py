@@ -130,3 +130,14 @@ def test_no_false_numbering_alarms_on_the_reports(capsys):
         ("1988", 174, "GS103"),
         ("2007", 133, "GS101"),
     ]
+
+
+@pytest.mark.parametrize(("year", "address"), [(2024, 200), (2010, 558), (1995, 238), (1982, 290)])
+def test_the_final_call_is_the_reports_closing(year, address):
+    """各位代表！ standing alone before the last paragraphs (让我们…奋斗！) is the closing, not
+    body of the last item (2024: （十）切实保障和改善民生 no longer ends with the final call)."""
+    doc = govspeech.parse_file(report(year)).documents[0]
+    closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
+    assert closing[0].line == address and closing[0].content == "各位代表！"
+    last = list(doc.iter_sections())[-1]
+    assert all(p.line < address for p in last.paragraphs)

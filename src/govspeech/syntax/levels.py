@@ -315,6 +315,28 @@ def _segments(lines: Sequence[LineToken], lo: int, hi: int) -> list[tuple[int, i
     return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
+#: At most this many paragraphs after 各位代表！ make a report's final call.
+FINAL_CALL_PARAGRAPHS = 3
+
+
+def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
+    """Where a report's or congress speech's closing starts, or ``hi``: the last 各位代表！ line
+    standing alone after the last heading, when what follows it to the end is a few paragraphs
+    (the final call: 让我们…，为…而努力奋斗！)."""
+    address = next(
+        (i for i in range(hi - 1, lo - 1, -1) if lines[i].type in ("ADDRESS", "SALUTATION")),
+        None,
+    )
+    if address is None:
+        return hi
+    paragraphs = [
+        lines[j] for j in range(address + 1, hi) if lines[j].type not in ("BLANK", "BOILERPLATE")
+    ]
+    if not paragraphs or len(paragraphs) > FINAL_CALL_PARAGRAPHS:
+        return hi
+    return hi if any(line.type != "PARA" for line in paragraphs) else address
+
+
 class _Emitter:
     def __init__(self, lines: Sequence[LineToken], pats: LinePatterns) -> None:
         self.lines = lines
@@ -351,6 +373,8 @@ class _Emitter:
             return
         self.leaves(lo, heads[0])
         close = next((i for i in range(heads[-1] + 1, hi) if lines[i].type == "CLOSING"), hi)
+        if close == hi:
+            close = _final_call(lines, heads[-1] + 1, hi)
         levels = resolve_levels(
             [
                 (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
