@@ -108,3 +108,21 @@ def test_inline_items_carry_their_family(corpus_tree):
     ]
     styles = {it.style for leaf in corpus_tree.iter_leaves() for it in getattr(leaf, "items", ())}
     assert styles <= {"enum_shi", "enum_yao", "ordinal", "sequence"}
+
+
+def test_a_doubled_carriage_return_is_one_line_break():
+    """\\r\\r\\n (Windows tools doubling the CR) ends one line, as editors show it: line numbers
+    and check's findings match the editor's."""
+    text = "一、总则\r\r\n正文。\r\r\n三、分则\r\r\n"
+    tree = govspeech.parse(text)
+    assert tree.text == text
+    assert [(s.line, s.marker) for s in tree.documents[0].iter_sections()] == [(1, "一、"), (3, "三、")]
+    assert [leaf.text for leaf in tree.iter_leaves()] == ["一、总则\r\r\n", "正文。\r\r\n", "三、分则\r\r\n"]
+
+
+def test_a_small_full_stop_after_an_arabic_numeral_is_a_marker():
+    tree = govspeech.parse("一、总体要求\n1﹒加强组织领导。\n2﹒压实工作责任。\n")
+    assert [(s.style, s.number, s.level) for s in tree.documents[0].iter_sections()][1:] == [
+        ("ar_dot", 1, 2),
+        ("ar_dot", 2, 2),
+    ]

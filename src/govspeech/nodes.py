@@ -61,19 +61,21 @@ BASIC_INDENT_CHARS = " \t\u3000\u00a0\ufeff"
 # Only \n, \r\n and \r end a line; str.splitlines would also split on \v, \f, \x1c-\x1e, \x85,
 # \u2028 and \u2029, which stay inside their line so that line numbers and offsets hold.
 _EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+# \r\r\n (a doubled carriage return from Windows tools) is one line ending, as editors show it.
+_LINES = re.compile(r"[^\r\n]*(?:\r\r\n|\r\n|\r|\n)|[^\r\n]+")
 
 
 def split_lines(text: str) -> list[str]:
     r"""``text`` cut into lines as the tree counts them, each with its line ending.
 
-    Only ``\n``, ``\r\n`` and ``\r`` end a line (`str.splitlines` also splits at ``\f``,
-    ``\x85``, ``\u2028``…, which would shift every line number after them).
+    Only ``\n``, ``\r\n`` and ``\r`` end a line, and ``\r\r\n`` is one ending (`str.splitlines`
+    also splits at ``\f``, ``\x85``, ``\u2028``…, which would shift every line number after
+    them).
 
-    >>> split_lines("一、总则\r\n第一条\u2028续\n末行")
-    ['一、总则\r\n', '第一条\u2028续\n', '末行']
+    >>> split_lines("一、总则\r\n第一条\u2028续\r\r\n末行")
+    ['一、总则\r\n', '第一条\u2028续\r\r\n', '末行']
     """
-    if _EXOTIC_BREAKS.search(text) is None:
+    if _EXOTIC_BREAKS.search(text) is None and "\r\r\n" not in text:
         return text.splitlines(keepends=True)  # the same cut, and faster
     return _LINES.findall(text)
 
