@@ -458,19 +458,48 @@ def _contents(lines: list[LineToken]) -> list[LineToken]:
     return lines
 
 
+#: The families an endnote is numbered in (① ⑴ …).
+_NOTE_FAMILIES = frozenset({"CIRCLED", "PAREN_DIGIT"})
+
+
+def _notes(lines: list[LineToken]) -> list[LineToken]:
+    """Lines with the endnotes after 注： / 注释： (①…②…) turned into note paragraphs: from
+    the notes line to the next heading of another family or title line."""
+    i = 0
+    while i < len(lines):
+        if lines[i].type != "NOTES":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (
+            lines[j].type in _NOTE_FAMILIES or lines[j].type in ("PARA", "BLANK")
+        ):
+            if lines[j].type != "BLANK":
+                lines[j] = _as_paragraph(lines[j], "NOTES", "note")
+            j += 1
+        i = j
+    return lines
+
+
 def _as_contents(line: LineToken) -> LineToken:
+    return _as_paragraph(line, "CONTENTS", "contents")
+
+
+def _as_paragraph(line: LineToken, kind: str, role: str) -> LineToken:
+    """The line as one paragraph of ``role`` (a heading line's leaves joined: lossless)."""
     leaves = line.leaves
     first, last = leaves[0], leaves[-1]
     text = "".join(leaf.text for leaf in leaves)
-    para = Paragraph(text, first.start, last.end, first.line, first.column, "contents")
-    tok = LineToken("CONTENTS", "")
+    para = Paragraph(text, first.start, last.end, first.line, first.column, role)
+    tok = LineToken(kind, "")
     tok.leaves, tok.number = (para,), None
     return tok
 
 
 def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
-    lines = _contents(list(lines)) if any(line.type == "CONTENTS" for line in lines) else lines
+    if any(line.type in ("CONTENTS", "NOTES") for line in lines):
+        lines = _notes(_contents(list(lines)))
     em = _Emitter(lines, pats)
     out = em.out
     n = len(lines)

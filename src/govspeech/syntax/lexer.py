@@ -33,6 +33,7 @@ _PARAGRAPH_ROLES = {
     "OPENING": "opening",
     "DATELINE": "text",
     "CONTENTS": "contents",
+    "NOTES": "note",
 }
 
 
