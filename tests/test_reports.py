@@ -132,12 +132,23 @@ def test_no_false_numbering_alarms_on_the_reports(capsys):
     ]
 
 
-@pytest.mark.parametrize(("year", "address"), [(2024, 200), (2010, 558), (1995, 238), (1982, 290)])
+@pytest.mark.parametrize(
+    ("year", "address"), [(2024, 200), (2010, 558), (1995, 238), (1982, 290), (1984, 231)]
+)
 def test_the_final_call_is_the_reports_closing(year, address):
     """各位代表！ standing alone before the last paragraphs (让我们…奋斗！) is the closing, not
     body of the last item (2024: （十）切实保障和改善民生 no longer ends with the final call)."""
     doc = govspeech.parse_file(report(year)).documents[0]
     closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
-    assert closing[0].line == address and closing[0].content == "各位代表！"
+    assert closing[0].line == address and closing[0].content in ("各位代表！", "各位代表：")
     last = list(doc.iter_sections())[-1]
     assert all(p.line < address for p in last.paragraphs)
+
+
+@pytest.mark.parametrize(("year", "line"), [(2006, 395), (1997, 250), (1980, 215)])
+def test_a_final_call_that_opens_with_its_address(year, line):
+    """各位代表！我们国家正站在新的历史起点上…: the last paragraph opening with the address is
+    the closing (2006: not the 各位代表！… six lines before it, which is still body)."""
+    doc = govspeech.parse_file(report(year)).documents[0]
+    closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
+    assert closing[0].line == line and closing[0].content.startswith("各位代表！")

@@ -320,21 +320,41 @@ FINAL_CALL_PARAGRAPHS = 3
 
 
 def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
-    """Where a report's or congress speech's closing starts, or ``hi``: the last 各位代表！ line
-    standing alone after the last heading, when what follows it to the end is a few paragraphs
-    (the final call: 让我们…，为…而努力奋斗！)."""
-    address = next(
-        (i for i in range(hi - 1, lo - 1, -1) if lines[i].type in ("ADDRESS", "SALUTATION")),
-        None,
-    )
-    if address is None:
+    """Where a report's or congress speech's closing starts, or ``hi``.
+
+    The final call (让我们…，为…而努力奋斗！) follows the last 各位代表！ after the last heading,
+    standing alone or opening a paragraph, with at most `FINAL_CALL_PARAGRAPHS` paragraphs
+    after it to the end; an address standing alone a little before it (各位代表： then the
+    call's paragraphs) starts the closing instead.
+    """
+    addresses = ("ADDRESS", "SALUTATION", "ADDRESS_LEAD")
+    last = next((i for i in range(hi - 1, lo - 1, -1) if lines[i].type in addresses), None)
+    if last is None or _paragraphs_after(lines, last, hi) is None:
         return hi
-    paragraphs = [
-        lines[j] for j in range(address + 1, hi) if lines[j].type not in ("BLANK", "BOILERPLATE")
-    ]
-    if not paragraphs or len(paragraphs) > FINAL_CALL_PARAGRAPHS:
-        return hi
-    return hi if any(line.type != "PARA" for line in paragraphs) else address
+    start = last
+    for i in range(last - 1, lo - 1, -1):
+        kind = lines[i].type
+        if kind in ("ADDRESS", "SALUTATION") and _paragraphs_after(lines, i, hi) is not None:
+            start = i
+        elif kind not in ("BLANK", "BOILERPLATE", "PARA", "ADDRESS_LEAD"):
+            break
+    return start
+
+
+def _paragraphs_after(lines: Sequence[LineToken], i: int, hi: int) -> int | None:
+    """How many paragraphs follow line ``i`` to ``hi``, or None when there are more than a
+    final call has, or a line that is no paragraph."""
+    count = 0
+    for j in range(i + 1, hi):
+        kind = lines[j].type
+        if kind in ("BLANK", "BOILERPLATE"):
+            continue
+        if kind not in ("PARA", "ADDRESS_LEAD"):
+            return None
+        count += 1
+        if count > FINAL_CALL_PARAGRAPHS:
+            return None
+    return count
 
 
 class _Emitter:

@@ -34,6 +34,7 @@ _PARAGRAPH_ROLES = {
     "DATELINE": "text",
     "CONTENTS": "contents",
     "NOTES": "note",
+    "ADDRESS_LEAD": "text",
 }
 
 
