@@ -27,7 +27,7 @@ def test_report_parses_as_one_document_losslessly(path):
         for child in sec.children:
             assert child.level == sec.level + 1
         assert sec.title or sec.style == "cn_bare"
-        assert src[sec.title_start:sec.title_end] == sec.title
+        assert src[sec.title_start : sec.title_end] == sec.title
     # the Wikisource licence trailer never yields headings
     assert all("本作品" not in s.title for s in doc.iter_sections())
 
@@ -40,7 +40,10 @@ def _top(year: int) -> list[tuple[int, str]]:
 def test_2024_outline():
     doc = govspeech.parse_file(report(2024)).documents[0]
     assert [s.marker for s in doc.sections] == ["一、", "二、", "三、"]
-    assert [s.title for s in doc.sections][:2] == ["2023年工作回顾", "2024年经济社会发展总体要求和政策取向"]
+    assert [s.title for s in doc.sections][:2] == [
+        "2023年工作回顾",
+        "2024年经济社会发展总体要求和政策取向",
+    ]
     third = doc.sections[2]
     assert [c.number for c in third.children] == list(range(1, 11))
     assert {c.level for c in third.children} == {2}
@@ -52,10 +55,21 @@ def test_2024_outline():
 
 def test_1981_nested_restart_and_family_order():
     assert _top(1981) == [
-        (1, "（一）"), (1, "（二）"),
-        (2, "一、"), (2, "二、"), (2, "三、"), (2, "四、"),
-        (3, "一、"), (3, "二、"), (3, "三、"),
-        (2, "五、"), (2, "六、"), (2, "七、"), (2, "八、"), (2, "九、"), (2, "十、"),
+        (1, "（一）"),
+        (1, "（二）"),
+        (2, "一、"),
+        (2, "二、"),
+        (2, "三、"),
+        (2, "四、"),
+        (3, "一、"),
+        (3, "二、"),
+        (3, "三、"),
+        (2, "五、"),
+        (2, "六、"),
+        (2, "七、"),
+        (2, "八、"),
+        (2, "九、"),
+        (2, "十、"),
         (1, "（三）"),
     ]
 
@@ -64,13 +78,25 @@ def test_1978_ordinal_headings_hold_numbered_items():
     doc = govspeech.parse_file(report(1978)).documents[0]
     third = doc.sections[2]
     assert third.marker == "三、"
-    assert [c.marker for c in third.children] == ["第一，", "第二，", "第三，", "第四，", "第五，", "第六，"]
+    assert [c.marker for c in third.children] == [
+        "第一，",
+        "第二，",
+        "第三，",
+        "第四，",
+        "第五，",
+        "第六，",
+    ]
     assert [g.number for g in third.children[0].children] == list(range(1, 10))
 
 
 def test_1960_bare_numerals_are_headings():
     doc = govspeech.parse_file(report(1960)).documents[0]
-    assert [(s.marker, s.level) for s in doc.sections] == [("一", 1), ("二", 1), ("三", 1), ("四", 1)]
+    assert [(s.marker, s.level) for s in doc.sections] == [
+        ("一", 1),
+        ("二", 1),
+        ("三", 1),
+        ("四", 1),
+    ]
 
 
 def test_2000_marker_only_enumerations_take_the_next_line():
@@ -78,7 +104,10 @@ def test_2000_marker_only_enumerations_take_the_next_line():
     second = doc.sections[1]
     enums = second.children[:3]
     assert [(e.marker, e.line, e.title_line) for e in enums] == [
-        ("一是", 57, 58), ("二是", 61, 62), ("三是", 65, 66)]
+        ("一是", 57, 58),
+        ("二是", 61, 62),
+        ("三是", 65, 66),
+    ]
     assert enums[0].title.startswith("发行1000亿元长期国债")
 
 
@@ -152,3 +181,15 @@ def test_a_final_call_that_opens_with_its_address(year, line):
     doc = govspeech.parse_file(report(year)).documents[0]
     closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
     assert closing[0].line == line and closing[0].content.startswith("各位代表！")
+
+
+@pytest.mark.parametrize(
+    ("year", "line", "start"),
+    [(1978, 336, "让我们"), (1957, 322, "各位代表，"), (1979, 246, "各位代表！以上")],
+)
+def test_calls_and_slogans_close_the_older_reports(year, line, start):
+    """1978: 让我们…前进吧！ and the 万岁！ slogans after it; 1957: 各位代表，… (a comma);
+    1979: 各位代表！以上我报告了… right before 让我们…."""
+    doc = govspeech.parse_file(report(year)).documents[0]
+    closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
+    assert closing[0].line == line and closing[0].content.startswith(start)

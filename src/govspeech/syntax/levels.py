@@ -327,16 +327,21 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
     after it to the end; an address standing alone a little before it (各位代表： then the
     call's paragraphs) starts the closing instead.
     """
-    addresses = ("ADDRESS", "SALUTATION", "ADDRESS_LEAD")
+    addresses = ("ADDRESS", "SALUTATION", "ADDRESS_LEAD", "CALL")
     last = next((i for i in range(hi - 1, lo - 1, -1) if lines[i].type in addresses), None)
     if last is None or _paragraphs_after(lines, last, hi) is None:
         return hi
     start = last
+    between = 0  # paragraphs between line i and the start found so far
     for i in range(last - 1, lo - 1, -1):
         kind = lines[i].type
         if kind in ("ADDRESS", "SALUTATION") and _paragraphs_after(lines, i, hi) is not None:
-            start = i
-        elif kind not in ("BLANK", "BOILERPLATE", "PARA", "ADDRESS_LEAD"):
+            start, between = i, 0
+        elif kind == "ADDRESS_LEAD" and between == 0:
+            start = i  # 各位代表！以上我报告了…, right before the call
+        elif kind in ("PARA", "ADDRESS_LEAD", "CALL"):
+            between += 1
+        elif kind not in ("BLANK", "BOILERPLATE", "SLOGAN"):
             break
     return start
 
@@ -349,7 +354,9 @@ def _paragraphs_after(lines: Sequence[LineToken], i: int, hi: int) -> int | None
         kind = lines[j].type
         if kind in ("BLANK", "BOILERPLATE"):
             continue
-        if kind not in ("PARA", "ADDRESS_LEAD"):
+        if kind == "SLOGAN":
+            continue  # 全国各族人民大团结万岁！ closes the call, however many there are
+        if kind not in ("PARA", "ADDRESS_LEAD", "CALL"):
             return None
         count += 1
         if count > FINAL_CALL_PARAGRAPHS:

@@ -35,6 +35,8 @@ _PARAGRAPH_ROLES = {
     "CONTENTS": "contents",
     "NOTES": "note",
     "ADDRESS_LEAD": "text",
+    "CALL": "text",
+    "SLOGAN": "text",
 }
 
 
