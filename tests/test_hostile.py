@@ -315,7 +315,9 @@ def test_a_hanging_plugin_under_jobs_stops_on_sigterm(plugin_site, tmp_path):
     child.terminate()
     _, err = child.communicate(timeout=30)
     assert child.returncode == 143 and err.strip() == "error: stopped by SIGTERM"
-    assert time.monotonic() - start < 1.5
+    # Stopped, not hung until the workers finish (they never would): a loose bound, so that
+    # a loaded machine does not fail the test; a hang runs into communicate's 30 s.
+    assert time.monotonic() - start < 10
     assert _live(child.pid) == []
 
 
