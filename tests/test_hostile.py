@@ -63,6 +63,32 @@ def test_hostile_text_parses_in_linear_time(name):
     assert per_char < 60, (t_large, t_plain)
 
 
+CHECK_HOSTILE: dict[str, Callable[[int], str]] = {
+    # a run below every heading: each asks which numbers of its family came before it
+    "a list below every heading": lambda n: "一、甲\n1.乙\n" * (n // 2),
+    "articles": lambda n: "".join(f"第{k % 9 + 1}条　甲。\n" for k in range(n)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECK_HOSTILE))
+def test_hostile_text_checks_in_linear_time(name):
+    from govspeech_plugins.check.rules import analyse
+
+    make = CHECK_HOSTILE[name]
+    small, large = govspeech.parse(make(4_000)), govspeech.parse(make(16_000))
+
+    def best(tree: govspeech.ParsedFile) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            analyse(tree)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    t_small, t_large = best(small), best(large)
+    assert t_large / max(t_small, 1e-4) < 8, (t_small, t_large)  # quadratic would be 16
+
+
 def _child_peak_mb(code: str) -> float:
     """Peak resident memory of a fresh interpreter running ``code`` (MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 
 from attrs import field, frozen
@@ -39,12 +40,13 @@ class Siblings:
     #: whether the document punctuates in fullwidth, and the dot written after 1
     fullwidth: bool
     arabic_dot: str
-    #: style → the (offset, number) of each heading of that family in the document, in text
-    #: order: a list numbered on through the chapters (第一章 1．…35． 第二章 36．…) is
-    #: told from one that does not start at one by the numbers before it
-    numbered: Mapping[str, tuple[tuple[int, int], ...]] = field(factory=dict)
+    #: style → the offsets of that family's headings in the document, in text order, and the
+    #: highest number up to each: a list numbered on through the chapters (第一章 1．…35．
+    #: 第二章 36．…) is told from one that does not start at one by the numbers before it
+    numbered: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(factory=dict)
 
     def highest_before(self, style: str, offset: int) -> int | None:
         """The highest number of a ``style`` heading before ``offset`` in the document."""
-        before = [n for start, n in self.numbered.get(style, ()) if start < offset]
-        return max(before) if before else None
+        starts, highest = self.numbered.get(style, ((), ()))
+        k = bisect_left(starts, offset)  # the headings before offset: a binary search
+        return highest[k - 1] if k else None

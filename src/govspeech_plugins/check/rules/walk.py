@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govspeech import FAMILIES, parse
+from govspeech import parse
+from govspeech.citation import is_article
 from govspeech.nodes import Boilerplate, Document, Heading, Paragraph, ParsedFile, Section
 from govspeech_plugins.check.markerform import width_balance
 from govspeech_plugins.check.rules.findings import Analysis, Report
@@ -24,8 +25,6 @@ from govspeech_plugins.check.rules.siblings import Siblings
 
 __all__ = ["analyse"]
 
-# The families numbered through a whole document (articles), not per parent.
-_THROUGH = frozenset(f.style for f in FAMILIES.values() if f.numbered_through)
 
 
 def analyse(
@@ -54,7 +53,7 @@ class _Walk:
         self.adopted: set[int] = set()  # slips nested below the item before them (see slips)
         self.fullwidth = True
         self.dot = "．"
-        self.numbered: dict[str, tuple[tuple[int, int], ...]] = {}
+        self.numbered: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
     def run(self) -> Analysis:
         for unit in FILE_UNITS:
@@ -102,7 +101,7 @@ class _Walk:
 
         Articles are numbered through the document, not among siblings (GS105 checks them).
         """
-        sections = self.slips(tuple(s for s in sections if s.style not in _THROUGH))
+        sections = self.slips(tuple(s for s in sections if not is_article(s)))
         heads = [section_mark(s) for s in sections]
         inline = [m for para in own for m in inline_marks(para)]
         for k, (sec, head) in enumerate(zip(sections, heads, strict=True)):
@@ -171,13 +170,16 @@ class _Walk:
         return tuple(out)
 
 
-def _numbered(doc: Document) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Style → (offset, number) of the document's numbered headings, in text order."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for sec in doc.iter_sections():
+def _numbered(doc: Document) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Style → the offsets of the document's numbered headings in text order, and the highest
+    number up to each (`Siblings.highest_before` searches them)."""
+    found: dict[str, tuple[list[int], list[int]]] = {}
+    for sec in doc.iter_sections():  # text order
         if sec.number is not None:
-            out.setdefault(sec.style, []).append((sec.start, sec.number))
-    return {style: tuple(found) for style, found in out.items()}
+            starts, highest = found.setdefault(sec.style, ([], []))
+            starts.append(sec.start)
+            highest.append(max(sec.number, highest[-1]) if highest else sec.number)
+    return {style: (tuple(a), tuple(b)) for style, (a, b) in found.items()}
 
 
 def _paragraphs(leaves: Iterable[object]) -> list[Paragraph]:
