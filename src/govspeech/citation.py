@@ -30,9 +30,6 @@ if TYPE_CHECKING:  # serialize (which the nodes call) uses this module: no impor
 
 __all__ = ["citation", "clauses", "is_article"]
 
-_SPACE = " \t\u3000\u00a0"
-
-
 def is_article(section: Section) -> bool:
     """Whether ``section`` is an article (第X条): a family numbered through the document."""
     family = BY_STYLE.get(section.style)
@@ -60,7 +57,7 @@ def citation(path: Sequence[Section]) -> str | None:
     if start is None:
         return None
     article = path[start]
-    parts = [article.marker.strip(_SPACE)]
+    parts = [article.marker.strip()]  # the marker holds the white space after 第三条
     below = path[start + 1 :]
     if below:
         paragraphs = clauses(article)
@@ -75,7 +72,7 @@ def citation(path: Sequence[Section]) -> str | None:
 
 def _unit(section: Section, depth: int) -> str:
     """第（一）项 for a 项 (depth 0), 第1目 for a 目 (depth 1), the marker itself below that."""
-    marker = section.marker.strip(_SPACE).rstrip("、，,．.")
+    marker = section.marker.strip().rstrip("、，,．.")
     if depth == 0:
         family = BY_STYLE.get(section.style)
         group = family.group if family is not None else ""

@@ -17,7 +17,7 @@ GRAMMAR_PACKAGE = "govspeech.syntax"
 GRAMMAR_FILE = "govspeech.lark"
 
 # Terminals the line lexer applies other than as a line's class: around or inside a line.
-_INLINE_TERMINALS = (
+_HELPER_TERMINALS = (
     "INDENT",
     "MARKDOWN_HASHES",
     "SENTENCE_END",
@@ -58,7 +58,7 @@ class LinePatterns:
             (
                 item
                 for item in terminals.items()
-                if item[0] not in _INLINE_TERMINALS and not item[0].startswith(INLINE_PREFIX)
+                if item[0] not in _HELPER_TERMINALS and not item[0].startswith(INLINE_PREFIX)
             ),
             key=lambda item: (-item[1][0], item[1][1]),
         )

@@ -341,6 +341,8 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
             start = i  # 各位代表！以上我报告了…, right before the call
         elif kind in ("PARA", "ADDRESS_LEAD", "CALL"):
             between += 1
+            if between > FINAL_CALL_PARAGRAPHS:
+                break  # no address further back can start a call this short
         elif kind not in ("BLANK", "BOILERPLATE", "SLOGAN"):
             break
     return start

@@ -59,13 +59,6 @@ def write_document(md: MarkdownWriter, title: str, doc: Document, *, body: bool 
             md.paragraph(text)
 
 
-def render_document(title: str, doc: Document, *, body: bool = True) -> str:
-    """One document (or part) as Markdown, ending with a newline."""
-    md = MarkdownWriter()
-    write_document(md, title, doc, body=body)
-    return md.getvalue()
-
-
 def render(tree: ParsedFile, *, body: bool = True) -> str:
     """Every document and part of ``tree``, a blank line between them."""
     md = MarkdownWriter()

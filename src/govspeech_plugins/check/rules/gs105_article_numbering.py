@@ -7,14 +7,12 @@ Not fixed: an article number is cited from other texts, and renumbering would br
 
 from __future__ import annotations
 
+from govspeech.citation import is_article
 from govspeech.nodes import ParsedFile, Section
-from govspeech.syntax.families import FAMILIES
-from govspeech.syntax.numerals import chinese_to_int
+from govspeech.syntax.numerals import chinese_to_int, int_to_chinese
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import section_mark
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
-
-_THROUGH = frozenset(f.style for f in FAMILIES.values() if f.numbered_through)
 
 
 def _inserted(sec: Section) -> int:
@@ -24,8 +22,6 @@ def _inserted(sec: Section) -> int:
 
 
 def _name(number: int | None, inserted: int) -> str:
-    from govspeech.syntax.numerals import int_to_chinese
-
     if number is None:
         return "?"
     tail = f"之{int_to_chinese(inserted)}" if inserted else ""
@@ -41,7 +37,7 @@ def check_articles(tree: ParsedFile, report: Report) -> None:
     for doc in tree.iter_documents():
         prev: tuple[int, int] | None = None
         for sec in doc.iter_sections():
-            if sec.style not in _THROUGH or sec.number is None:
+            if not is_article(sec) or sec.number is None:
                 continue
             here = (sec.number, _inserted(sec))
             expected = _expected(prev, here)
