@@ -222,3 +222,22 @@ def test_untitled_text(capsys, tmp_path, fmt):
         assert json.loads(got)["documents"][0]["title"] is None
     else:
         assert "(untitled, line 1)" in got and "二、狠抓落实。" in got
+
+
+def test_json_outline_of_a_regulation_cites_its_articles(capsys, tmp_path):
+    """outline --format json: articles and their 项 carry their citation, also with --kinds."""
+    path = tmp_path / "办法.txt"
+    path.write_text(
+        "第一章　总则\n第一条　为了鼓励公民举报，制定本办法。\n"
+        "第二条　举报可以采取下列方式：\n（一）拨打举报受理电话；\n（二）向国家安全机关投递信函。\n",
+        encoding="utf-8",
+    )
+    for kinds in ([], ["--kinds", "numbered"]):
+        assert main(["outline", "--format", "json", *kinds, str(path)]) == 0
+        data = json.loads(capsys.readouterr().out)
+        jsonschema.Draft202012Validator(load_schema()).validate(data)
+        (chapter,) = data["documents"][0]["sections"]
+        assert "citation" not in chapter
+        first, second = chapter["children"]
+        assert (first["citation"], second["citation"]) == ("第一条", "第二条")
+        assert [c["citation"] for c in second["children"]] == ["第二条第（一）项", "第二条第（二）项"]

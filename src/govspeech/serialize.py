@@ -154,32 +154,35 @@ def _outline_sections(
     # Pre-order walk with an explicit stack, so sections are appended in document order.
     # Each entry: a section, the list its kept form goes into, the depth of that list's owner.
     top: list[dict[str, Any]] = []
-    stack: list[tuple[Section, list[dict[str, Any]], int]] = [
-        (s, top, 0) for s in reversed(sections)
+    # … and the section's lineage (left-out sections too), for its citation.
+    stack: list[tuple[Section, list[dict[str, Any]], int, tuple[Section, ...]]] = [
+        (s, top, 0, (s,)) for s in reversed(sections)
     ]
     while stack:
-        s, into, above = stack.pop()
+        s, into, above, path = stack.pop()
         if s.kind not in kinds:  # left out: its children take its place
-            stack.extend((c, into, above) for c in reversed(s.children))
+            stack.extend((c, into, above, (*path, c)) for c in reversed(s.children))
             continue
         level = above + 1
         children: list[dict[str, Any]] = []
-        into.append(
-            {
-                "kind": s.kind,
-                "style": s.style,
-                "marker": s.marker,
-                "number": s.number,
-                "level": level,
-                "title": s.title,
-                "line": s.line,
-                "column": s.column,
-                "span": [s.start, s.end],
-                "children": children,
-            }
-        )
+        out: dict[str, Any] = {
+            "kind": s.kind,
+            "style": s.style,
+            "marker": s.marker,
+            "number": s.number,
+            "level": level,
+            "title": s.title,
+            "line": s.line,
+            "column": s.column,
+            "span": [s.start, s.end],
+            "children": children,
+        }
+        cited = citation(path)
+        if cited is not None:  # an article, and the 项 and 目 in it
+            out["citation"] = cited
+        into.append(out)
         if depth is None or level < depth:
-            stack.extend((c, children, level) for c in reversed(s.children))
+            stack.extend((c, children, level, (*path, c)) for c in reversed(s.children))
     return top
 
 
