@@ -22,6 +22,8 @@ RUNS: list[tuple[str, list[str]]] = [
     ("outline", ["outline"]),
     ("outline-lines", ["outline", "--lines", "--depth", "9"]),
     ("outline-md", ["outline", "--format", "markdown"]),
+    ("outline-json", ["outline", "--format", "json"]),
+    ("jsonl-article", ["export", "--format", "jsonl", "--jsonl-unit", "article"]),
     ("json", ["export", "--format", "json"]),
     ("jsonl", ["export", "--format", "jsonl"]),
     ("csv", ["export", "--format", "csv"]),
