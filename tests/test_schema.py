@@ -446,7 +446,7 @@ def test_outline_of_very_deep_nesting_does_not_recurse():
     children: tuple[Section, ...] = ()
     for level in range(n, 0, -1):  # odd levels numbered, even levels dash
         kind, style = ("numbered", "cn_num") if level % 2 else ("dash", "dash")
-        deep = attrs.evolve(sec, kind=kind, style=style, level=level, children=children)
+        deep = attrs.evolve(sec, kind=kind, style=style, level=level, parts=children)
         children = (deep,)
     tree = attrs.evolve(tree, documents=(attrs.evolve(doc, sections=(deep,)),))
     every = list(_walk(to_outline_dict(tree)["documents"][0]["sections"]))

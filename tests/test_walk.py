@@ -99,11 +99,14 @@ def test_child_fields_name_every_field_that_holds_nodes(cls):
     for f in attrs.fields(cls):
         words = set(str(f.type).replace("[", " ").replace("]", " ").replace(",", " ").split())
         if words & node_names:
+            leaves = "Leaf" in words or bool(words & {c.__name__ for c in LEAVES})
+            containers = bool(words & {c.__name__ for c in CONTAINERS})
             holding[f.name] = (
                 not str(f.type).startswith("tuple["),
-                "Leaf" in words or bool(words & {c.__name__ for c in LEAVES}),
+                leaves and not containers,
+                leaves and containers,
             )
-    listed = {f.name: (f.single, f.leaves) for f in cls.child_fields}
+    listed = {f.name: (f.single, f.leaves, f.mixed) for f in cls.child_fields}
     assert listed == holding
     assert list(listed) == [f.name for f in attrs.fields(cls) if f.name in listed]  # in order
 
@@ -133,7 +136,7 @@ def test_iter_leaves_of_subclassed_containers():
     doc = tree.documents[0]
     top = doc.sections[0]
     sub = MySection(**attrs.asdict(top.children[0], recurse=False))
-    top = MySection(**{**attrs.asdict(top, recurse=False), "children": (sub,)})
+    top = MySection(**{**attrs.asdict(top, recurse=False), "parts": (*top.body, sub)})
     doc = MyDocument(**{**attrs.asdict(doc, recurse=False), "sections": (top,)})
     mine = attrs.evolve(tree, documents=(doc,))
     assert [leaf.text for leaf in mine.iter_leaves()] == [leaf.text for leaf in tree.iter_leaves()]
@@ -341,7 +344,7 @@ def test_subclassed_nodes_dispatch_like_their_base():
     tree = govspeech.parse("一、统一思想。正文。\n")
     sec = tree.documents[0].sections[0]
     para = QuotedParagraph(**attrs.asdict(sec.body[0], recurse=False))
-    sec = attrs.evolve(sec, body=(para,))
+    sec = attrs.evolve(sec, parts=(para,))
     visitor = Recorder()
     visitor.visit(sec)
     assert ("visit", para) in visitor.events and ("leave", para) in visitor.events
@@ -492,7 +495,7 @@ def test_transformer_started_at_a_document_or_a_section(corpus_tree):
     assert [c.title for c in new_sec.children] == [
         c.title for c in sec.children if c.kind != "enum"
     ]
-    assert new_sec.heading is sec.heading and new_sec.body is sec.body
+    assert new_sec.heading is sec.heading and all(a is b for a, b in zip(new_sec.body, sec.body, strict=True))
 
 
 def test_dropping_a_heading_or_the_root_is_refused(corpus_tree):
@@ -542,7 +545,7 @@ def deep_tree() -> ParsedFile:
     assert isinstance(inner.body[0], Paragraph)
     sec = attrs.evolve(inner, level=DEPTH)
     for level in range(DEPTH - 1, 0, -1):
-        sec = attrs.evolve(inner, level=level, body=(), children=(sec,))
+        sec = attrs.evolve(inner, level=level, parts=(sec,))
     return attrs.evolve(tree, documents=(attrs.evolve(doc, sections=(sec,)),))
 
 

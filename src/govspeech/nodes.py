@@ -87,12 +87,15 @@ def _strip_eol(text: str) -> str:
 class ChildField(NamedTuple):
     """One field of a container that holds children: see ``child_fields`` on each node class."""
 
-    #: The attribute: ``"body"``, ``"children"`` …
+    #: The attribute: ``"parts"``, ``"sections"`` …
     name: str
     #: True when it holds one node (``Section.heading``), false for a tuple of them.
     single: bool
-    #: True when it holds leaves, false for containers (`Section`, `Document`).
+    #: True when it holds leaves only, false for containers (`Section`, `Document`) or a mix
+    #: of both (``mixed``).
     leaves: bool
+    #: True when it holds leaves and containers in source order (``Section.parts``).
+    mixed: bool = False
 
 
 # The shorthands the classes' ``child_fields`` are written with.
@@ -106,6 +109,10 @@ def _leaves(name: str) -> ChildField:
 
 def _containers(name: str) -> ChildField:
     return ChildField(name, single=False, leaves=False)
+
+
+def _mixed(name: str) -> ChildField:
+    return ChildField(name, single=False, leaves=False, mixed=True)
 
 
 # The enumerations inside a paragraph are found by the grammar's INLINE_* terminals. The
@@ -286,6 +293,12 @@ class Section:
     docs/tree.md). ``level`` is the nesting depth, 1 at the top of its document. ``title`` is
     the heading sentence; for a marker-only line it is the first sentence of the next line,
     and ``title_line`` says which line that was.
+
+    ``parts`` is everything after the heading, in source order: the section's own leaves and
+    its subsections. Its three views: ``body``, the leaves before the first subsection (the rest
+    of the heading line and the lines under it); ``children``, the subsections; ``tail``, the
+    section's own leaves after its first subsection — where the text goes back up after a list
+    (``——…`` items, then 回顾过去一年，…, which belongs to the section, not to the last item).
     """
 
     kind: SectionKind
@@ -297,18 +310,41 @@ class Section:
     title_end: int
     title_line: int
     heading: Heading
-    body: tuple[Leaf, ...]
-    children: tuple[Section, ...]
+    parts: tuple[Leaf | Section, ...]
     end: int
 
     #: The fields holding the section's children, in source order. For every node class this
     #: is the one statement of what its children are: `iter_leaves` and `govspeech.walk`
     #: (`children`, `walk`, `Visitor`, `Transformer`) read it.
-    child_fields: ClassVar[tuple[ChildField, ...]] = (
-        _leaf("heading"),
-        _leaves("body"),
-        _containers("children"),
-    )
+    child_fields: ClassVar[tuple[ChildField, ...]] = (_leaf("heading"), _mixed("parts"))
+
+    @property
+    def body(self) -> tuple[Leaf, ...]:
+        """The leaves before the first subsection: the rest of the heading line and the
+        lines under it."""
+        parts = self.parts
+        for i, part in enumerate(parts):
+            if type(part) is Section or isinstance(part, Section):
+                return parts[:i]  # type: ignore[return-value]
+        return parts  # type: ignore[return-value]
+
+    @property
+    def children(self) -> tuple[Section, ...]:
+        """The subsections, in source order."""
+        return tuple(p for p in self.parts if isinstance(p, Section))
+
+    @property
+    def tail(self) -> tuple[Leaf, ...]:
+        """The section's own leaves after its first subsection, in source order (``()`` for
+        most sections): text that goes back up after a list. Their positions place them among
+        the subsections."""
+        body = len(self.body)
+        return tuple(p for p in self.parts[body:] if not isinstance(p, Section))
+
+    @property
+    def own_leaves(self) -> tuple[Leaf, ...]:
+        """``body`` and ``tail``: every leaf of the section that is not in a subsection."""
+        return tuple(p for p in self.parts if not isinstance(p, Section))
 
     @property
     def marker(self) -> str:
@@ -332,8 +368,9 @@ class Section:
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
-        """The body paragraphs, without blank lines and boilerplate."""
-        return tuple(p for p in self.body if isinstance(p, Paragraph))
+        """The section's own paragraphs (``body`` and ``tail``), without blank lines and
+        boilerplate."""
+        return tuple(p for p in self.parts if isinstance(p, Paragraph))
 
     def iter_sections(self) -> Iterator[Section]:
         """This section and all its descendants, in document order (non-recursive)."""
@@ -341,7 +378,7 @@ class Section:
         while stack:
             sec = stack.pop()
             yield sec
-            stack.extend(reversed(sec.children))
+            stack.extend(p for p in reversed(sec.parts) if isinstance(p, Section))
 
     def iter_leaves(self) -> Iterator[Leaf]:
         """Every leaf of this section in source order (non-recursive)."""
@@ -458,7 +495,8 @@ def _iter_leaves(node: _Container) -> Iterator[Leaf]:
     """Every leaf under a container in source order, read from the classes' ``child_fields``.
 
     A stack instead of recursion, so any depth of nesting is fine. A field of leaves goes on
-    the stack as one tuple, a field of containers as its containers.
+    the stack as one tuple, a field of containers as its containers, a mixed field as its
+    sections and a one-leaf tuple for each leaf.
     """
     stack: list[Any] = [node]
     while stack:
@@ -469,7 +507,9 @@ def _iter_leaves(node: _Container) -> Iterator[Leaf]:
         items: list[Any] = []
         for f in item.child_fields:
             value = getattr(item, f.name)
-            if not f.leaves:
+            if f.mixed:
+                items.extend(x if isinstance(x, Section) else (x,) for x in value)
+            elif not f.leaves:
                 items.extend(value)
             else:
                 items.append((value,) if f.single else value)

@@ -48,15 +48,19 @@ class TreeBuilder(Transformer):  # type: ignore[type-arg]
 
     def section(self, children: list[Any]) -> Section:
         head = children[0]
-        body: tuple[Leaf, ...] = head.body
+        parts: tuple[Leaf | Section, ...] = head.body
         if len(children) > 1:
-            subs = tuple(children[1:])
-            end = subs[-1].end
-        else:
-            subs = ()
-            end = body[-1].end if body else head.node.end
+            # subsections, and TEXT tokens: the section's own text after a list ends
+            more: list[Leaf | Section] = list(parts)
+            for child in children[1:]:
+                if isinstance(child, Section):
+                    more.append(child)
+                else:
+                    more.extend(child.body)
+            parts = tuple(more)
+        end = parts[-1].end if parts else head.node.end
         # info: kind, style, number, level, title, title_start, title_end, title_line
-        return Section(*head.info, head.node, body, subs, end)  # type: ignore[call-arg]
+        return Section(*head.info, head.node, parts, end)  # type: ignore[call-arg]
 
     def titles(self, children: list[Any]) -> _Titles:
         return _Titles(tok.node for tok in children)
