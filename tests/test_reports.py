@@ -162,7 +162,7 @@ def test_no_false_numbering_alarms_on_the_reports(capsys):
 
 
 @pytest.mark.parametrize(
-    ("year", "address"), [(2024, 200), (2010, 558), (1995, 238), (1982, 290), (1984, 231)]
+    ("year", "address"), [(2024, 200), (2010, 558), (2016, 263), (2009, 481)]
 )
 def test_the_final_call_is_the_reports_closing(year, address):
     """各位代表！ standing alone before the last paragraphs (让我们…奋斗！) is the closing, not
@@ -174,7 +174,19 @@ def test_the_final_call_is_the_reports_closing(year, address):
     assert all(p.line < address for p in last.paragraphs)
 
 
-@pytest.mark.parametrize(("year", "line"), [(2006, 395), (1997, 250), (1980, 215)])
+@pytest.mark.parametrize(
+    ("year", "line"), [(1982, 281), (1984, 228), (1987, 214), (1988, 439), (1995, 235)]
+)
+def test_concluding_remarks_are_the_closing(year, line):
+    """结束语 standing alone after the last heading opens the report's closing: the concluding
+    remarks are not body of the last item (1982: not of 最后，…; 1988: not of 十、国防建设)."""
+    doc = govspeech.parse_file(report(year)).documents[0]
+    closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
+    assert closing[0].line == line and closing[0].content.replace("\u3000", "") == "结束语"
+    assert all(leaf.line < line for sec in doc.iter_sections() for leaf in sec.own_leaves)
+
+
+@pytest.mark.parametrize(("year", "line"), [(2006, 395), (1980, 215)])
 def test_a_final_call_that_opens_with_its_address(year, line):
     """各位代表！我们国家正站在新的历史起点上…: the last paragraph opening with the address is
     the closing (2006: not the 各位代表！… six lines before it, which is still body)."""

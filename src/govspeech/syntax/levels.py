@@ -315,6 +315,8 @@ def _segments(lines: Sequence[LineToken], lo: int, hi: int) -> list[tuple[int, i
     return [(a, b) for a, b in pairwise(cuts) if a < b]
 
 
+#: The line classes a final call's paragraphs may have.
+_CALL_TEXT = frozenset({"PARA", "ADDRESS_LEAD", "CALL", "SUMMING_UP"})
 #: At most this many paragraphs after 各位代表！ make a report's final call.
 FINAL_CALL_PARAGRAPHS = 3
 
@@ -339,7 +341,7 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
             start, between = i, 0
         elif kind == "ADDRESS_LEAD" and between == 0:
             start = i  # 各位代表！以上我报告了…, right before the call
-        elif kind in ("PARA", "ADDRESS_LEAD", "CALL"):
+        elif kind in _CALL_TEXT:
             between += 1
             if between > FINAL_CALL_PARAGRAPHS:
                 break  # no address further back can start a call this short
@@ -358,12 +360,128 @@ def _paragraphs_after(lines: Sequence[LineToken], i: int, hi: int) -> int | None
             continue
         if kind == "SLOGAN":
             continue  # 全国各族人民大团结万岁！ closes the call, however many there are
-        if kind not in ("PARA", "ADDRESS_LEAD", "CALL"):
+        if kind not in _CALL_TEXT:
             return None
         count += 1
         if count > FINAL_CALL_PARAGRAPHS:
             return None
     return count
+
+
+#: The line classes that are paragraphs of a section's text (not blank, not boilerplate, not
+#: headings): what can go back up when a list ends.
+_TEXT_LINES = frozenset(
+    {"PARA", "SUMMING_UP", "ADDRESS_LEAD", "CALL", "SLOGAN", "OPENING", "ADDRESS",
+     "SALUTATION", "CLOSING", "DATELINE", "CONTENTS", "NOTES"}
+)
+#: Of the items of a run before its last, at least this share must be one paragraph each (a
+#: line broken in two by a web page makes a second paragraph now and then) for the run to be
+#: a list of one-paragraph items.
+ONE_PARAGRAPH_SHARE = 0.75
+
+
+def _run_in(line: LineToken) -> bool:
+    """Does the heading line go on after its title (its body on the same line)?"""
+    return len(line.leaves) > 1
+
+
+def _continues(line: LineToken, nxt: LineToken) -> bool:
+    """Is ``nxt`` the next item of ``line``'s list (its family, the next number)?"""
+    if nxt.type != line.type:
+        return False
+    return line.number is None or nxt.number is None or nxt.number == line.number + 1
+
+
+def _text_lines(lines: Sequence[LineToken], i: int, end: int) -> list[int]:
+    """The paragraph lines of heading ``i``'s text up to line ``end``; for a marker-only
+    heading (一要 alone, its sentence on the next line) without the line its title is from."""
+    found = [j for j in range(i + 1, end) if lines[j].type in _TEXT_LINES]
+    if found and not cast(Heading, lines[i].leaves[0]).title:
+        return found[1:]
+    return found
+
+
+def _one_paragraph_list(
+    lines: Sequence[LineToken],
+    heads: Sequence[int],
+    levels: Sequence[int],
+    ends: Sequence[int],
+    k: int,
+) -> bool:
+    """Is heading ``k`` the last item of a run of items that are one paragraph each
+    (——民生保障有力有效。…, 六是全面加强政府建设。…, a clause 三、…；, 一要 alone with its
+    sentence on the next line)? Items with paragraphs of their own under them are not."""
+    level, family = levels[k], FAMILIES[lines[heads[k]].type].nests_as or lines[heads[k]].type
+    earlier: list[int] = []
+    later = lines[heads[k]]
+    for q in range(k - 1, -1, -1):
+        if levels[q] < level:
+            break
+        if levels[q] > level:
+            return False  # an item with items of its own is no paragraph
+        fam = FAMILIES[lines[heads[q]].type]
+        if (fam.nests_as or lines[heads[q]].type) != family or not _continues(
+            lines[heads[q]], later
+        ):
+            break  # another family, or the run before this one restarted
+        earlier.append(q)
+        later = lines[heads[q]]
+    if not earlier and (lines[heads[k]].number or 0) <= 1:
+        return False  # one item alone (二是 going on with a list begun inside a paragraph is one)
+    single = sum(1 for q in earlier if not _text_lines(lines, heads[q], ends[q]))
+    return single >= ONE_PARAGRAPH_SHARE * len(earlier)
+
+
+def _list_ends(
+    lines: Sequence[LineToken], heads: Sequence[int], levels: list[int], ends: Sequence[int]
+) -> list[list[tuple[int, int]]]:
+    """Where each heading's own text stops and goes back up: for each heading, the lines at
+    which the rest of its text belongs to a heading further up, and that heading's level
+    (``[]`` when all its text is its own). See docs/nesting.md, where a list ends.
+
+    After the last item of a run of one-paragraph items, or after an item whose next paragraph
+    sums up (回顾过去一年，… 总的看，…), the paragraphs go back up to the run's parent; an
+    address standing alone (各位代表！) goes back up to the top-level section that is open, and
+    a run of items right after it hangs there too (``levels`` is changed in place).
+    """
+    out: list[list[tuple[int, int]]] = [[] for _ in heads]
+    n = len(heads)
+    for k in range(n):
+        level = levels[k]
+        after = levels[k + 1] if k + 1 < n else 1
+        if level < 2:
+            continue  # at the top: nowhere to go back up to
+        line = lines[heads[k]]
+        if after == level and _continues(line, lines[heads[k + 1]]):
+            continue  # text between two items of a list is the first one's
+        paras = _text_lines(lines, heads[k], ends[k])
+        if not paras:
+            continue
+        splits: list[tuple[int, int]] = []
+        if after > level:
+            pass  # the heading's items follow: only an address (below) ends its text
+        elif _one_paragraph_list(lines, heads, levels, ends, k):
+            splits.append((paras[0], level - 1))
+        elif _run_in(line):
+            summing = next((j for j in paras if lines[j].type == "SUMMING_UP"), None)
+            if summing is not None:
+                splits.append((summing, level - 1))
+        address = next((j for j in paras if lines[j].type in ("ADDRESS", "SALUTATION")), None)
+        if address is not None:
+            splits = [(j, up) for j, up in splits if j < address]
+            if not splits or splits[-1][1] > 1:
+                splits.append((address, 1))
+            if after > 2 and FAMILIES[lines[heads[k + 1]].type].rank is None:
+                # 各位代表！ … 二是… 三是…: the items after the address hang below the
+                # section it went back up to, with everything below them.
+                shift, q = after - 2, k + 1
+                while q < n and levels[q] >= after:
+                    levels[q] -= shift
+                    q += 1
+                after = 2
+        # The heading after the text must fit where the text went: no deeper than its child.
+        out[k] = [(j, up) for j, up in splits if after <= up + 1]
+    return out
 
 
 class _Emitter:
@@ -401,7 +519,10 @@ class _Emitter:
             self.closing(close, hi)
             return
         self.leaves(lo, heads[0])
-        close = next((i for i in range(heads[-1] + 1, hi) if lines[i].type == "CLOSING"), hi)
+        close = next(
+            (i for i in range(heads[-1] + 1, hi) if lines[i].type in ("CLOSING", "CONCLUSION")),
+            hi,
+        )
         if close == hi:
             close = _final_call(lines, heads[-1] + 1, hi)
         levels = resolve_levels(
@@ -414,6 +535,8 @@ class _Emitter:
                 for i, nxt in zip(heads, [*heads[1:], close], strict=True)
             ],
         )
+        ends = [*heads[1:], close]
+        returns = _list_ends(lines, heads, levels, ends)
         out = self.out
         prev = 1
         for k, (i, level) in enumerate(zip(heads, levels, strict=True)):
@@ -429,13 +552,22 @@ class _Emitter:
             fam = FAMILIES[line.type]
             if not heading.title and fam.titled:  # an article's number is all its heading
                 title_info = self.title_from_next(i, end) or title_info
+            splits = returns[k]
+            own_end = splits[0][0] if splits else end
             body = list(line.leaves[1:])
-            for other in lines[i + 1 : end]:
+            for other in lines[i + 1 : own_end]:
                 body.extend(other.leaves)
             tok = _tok(line.type, heading)
             tok.info = HeadingInfo(fam.kind, fam.style, line.number, level, *title_info)
             tok.body = tuple(body)
             out.append(tok)
+            # The text after a list's end: a TEXT among the subsections of the heading it
+            # goes back up to, after closing the sections below that heading.
+            for s, (j, up) in enumerate(splits):
+                stop = splits[s + 1][0] if s + 1 < len(splits) else end
+                out.extend(_marker_tok("_DEDENT") for _ in range(prev - (up + 1)))
+                prev = up + 1
+                self.leaves(j, stop)
         out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
         self.closing(close, hi)
 

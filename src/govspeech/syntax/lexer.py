@@ -37,6 +37,8 @@ _PARAGRAPH_ROLES = {
     "ADDRESS_LEAD": "text",
     "CALL": "text",
     "SLOGAN": "text",
+    "SUMMING_UP": "text",
+    "CONCLUSION": "text",
 }
 
 
