@@ -13,9 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import govspeech  # noqa: E402
-from govspeech.nodes import split_lines  # noqa: E402
-from tests.ownership import owners  # noqa: E402
+from tests.ownership import owners
+
+import govspeech
+from govspeech.nodes import split_lines
 
 
 def main(path: str) -> None:

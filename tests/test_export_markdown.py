@@ -10,7 +10,7 @@ import pytest
 import govspeech
 from govspeech.cli import main
 from govspeech.nodes import Boilerplate, Paragraph, TitleLine
-from govspeech.views import documents, leaf_text, sections
+from govspeech.views import TextRun, documents, flow, leaf_text, sections
 
 from .conftest import CORPUS_FILE, GOLDEN, report
 
@@ -73,11 +73,14 @@ def expected_blocks(tree: govspeech.ParsedFile, *, body: bool = True) -> list[st
                 if isinstance(t, TitleLine) and t.role == "subtitle"
             ]
             blocks += paras(doc.opening)
-        for sv in sections(doc):
-            assert sv.depth <= 5  # no list items in these inputs
-            blocks.append(f"{'#' * (sv.depth + 1)} {sv.section.marker}{sv.section.title}")
+        for item in flow(doc):
+            if isinstance(item, TextRun):  # text after a list, where it stands in the source
+                blocks += paras(item.leaves) if body else []
+                continue
+            assert item.depth <= 5  # no list items in these inputs
+            blocks.append(f"{'#' * (item.depth + 1)} {item.section.marker}{item.section.title}")
             if body:
-                blocks += paras(sv.section.body)
+                blocks += paras(item.section.body)
         if body:
             blocks += paras(doc.closing)
     return blocks

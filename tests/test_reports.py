@@ -161,9 +161,7 @@ def test_no_false_numbering_alarms_on_the_reports(capsys):
     ]
 
 
-@pytest.mark.parametrize(
-    ("year", "address"), [(2024, 200), (2010, 558), (2016, 263), (2009, 481)]
-)
+@pytest.mark.parametrize(("year", "address"), [(2024, 200), (2010, 558), (2016, 263), (2009, 481)])
 def test_the_final_call_is_the_reports_closing(year, address):
     """各位代表！ standing alone before the last paragraphs (让我们…奋斗！) is the closing, not
     body of the last item (2024: （十）切实保障和改善民生 no longer ends with the final call)."""

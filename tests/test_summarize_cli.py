@@ -39,6 +39,10 @@ def test_sentences_are_verbatim_and_in_order(corpus_text_summary):
         for row in block.splitlines():
             m = SAID.match(row)
             if not m:
+                # A heading: the sentences under each heading are in source order. (A
+                # section's own sentences come before its subsections', even those of its
+                # text after a list, 一、's line 255 after its —— items.)
+                last = 0
                 continue
             number = int(m["line"])
             assert m["text"] in lines[number - 1], row
@@ -51,7 +55,9 @@ def test_sentences_are_verbatim_and_in_order(corpus_text_summary):
 def test_keywords_name_the_topic(corpus_text_summary):
     blocks = corpus_text_summary.split("\n\n")
     keywords = [
-        next(row for row in b.splitlines() if row.startswith("  关键词：")).split("：", 1)[1].split()
+        next(row for row in b.splitlines() if row.startswith("  关键词："))
+        .split("：", 1)[1]
+        .split()
         if "  关键词：" in b
         else []
         for b in blocks
@@ -66,9 +72,7 @@ def test_keywords_name_the_topic(corpus_text_summary):
 
 
 def test_tifa(corpus_text_summary):
-    tifa = " ".join(
-        row for row in corpus_text_summary.splitlines() if row.startswith("  提法：")
-    )
+    tifa = " ".join(row for row in corpus_text_summary.splitlines() if row.startswith("  提法："))
     assert "外防输入、内防反弹" in tifa
     assert "四个意识" in tifa
 

@@ -91,7 +91,14 @@ def test_sentences_are_verbatim_and_in_source_order(summaries, corpus_tree):
             assert text.count("\n", 0, s.start) + 1 == s.line
             assert s.text == s.text.strip() and "\n" not in s.text
         starts = [s.start for s in picks]
-        assert starts == sorted(set(starts)), doc.label
+        assert len(starts) == len(set(starts)), doc.label
+        # Each section's own sentences in source order, inside its span (a section's text after
+        # a list, 一、's line 255 after its —— items, comes with the section, before the items).
+        for sec in _walk(doc.sections):
+            own = [s.start for s in sec.sentences]
+            assert own == sorted(own), doc.label
+        opening = [s.start for s in doc.opening]
+        assert opening == sorted(opening), doc.label
         assert doc.characters == sum(len(s.text) for s in picks)
         assert doc.characters <= doc.body_characters
 

@@ -71,7 +71,10 @@ def test_children_follow_the_fields_in_source_order(corpus_tree):
                 *node.subdocuments,
             )
         elif isinstance(node, Section):
-            assert kids == (node.heading, *node.body, *node.children)
+            assert kids == (node.heading, *node.parts)
+            assert {id(k) for k in node.parts} == {
+                id(k) for k in (*node.body, *node.children, *node.tail)
+            }
         else:
             assert isinstance(node, LEAVES)
             assert kids == ()
@@ -495,7 +498,9 @@ def test_transformer_started_at_a_document_or_a_section(corpus_tree):
     assert [c.title for c in new_sec.children] == [
         c.title for c in sec.children if c.kind != "enum"
     ]
-    assert new_sec.heading is sec.heading and all(a is b for a, b in zip(new_sec.body, sec.body, strict=True))
+    assert new_sec.heading is sec.heading and all(
+        a is b for a, b in zip(new_sec.body, sec.body, strict=True)
+    )
 
 
 def test_dropping_a_heading_or_the_root_is_refused(corpus_tree):

@@ -435,9 +435,7 @@ class Document:
         """The document's table of contents (目录 and its entries, in its opening) as one
         block, or ``()``: its lines are paragraphs with role ``contents``, one per line like
         every leaf, and never chapters."""
-        return tuple(
-            x for x in self.opening if isinstance(x, Paragraph) and x.role == "contents"
-        )
+        return tuple(x for x in self.opening if isinstance(x, Paragraph) and x.role == "contents")
 
 
 @frozen

@@ -101,6 +101,7 @@ def _section(sec: Section) -> dict[str, Any]:
             title_span=[s.title_start, s.title_end],
             body=_leaves(s.body),
             children=[],
+            tail=_leaves(s.tail),
         )
         cited = citation(path)
         if cited is not None:  # an article, and the 项 and 目 in it
@@ -253,7 +254,7 @@ def _article_row(
     stack = [(child, (*path, child)) for child in reversed(article.children)]
     while stack:
         sec, lineage = stack.pop()
-        own = "".join(leaf.text for leaf in (sec.heading, *sec.body)).strip()
+        own = "".join(leaf.text for leaf in (sec.heading, *sec.own_leaves)).strip()
         items.append(
             {"citation": citation(lineage), "marker": sec.marker, "text": own, "line": sec.line}
         )

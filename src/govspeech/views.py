@@ -68,10 +68,12 @@ __all__ = [
     "DocumentView",
     "MarkdownWriter",
     "SectionView",
+    "TextRun",
     "body_text",
     "documents",
     "escape_block",
     "escape_inline",
+    "flow",
     "heading_text",
     "leaf_text",
     "paragraph_texts",
@@ -162,6 +164,51 @@ def sections(doc: Document) -> Iterator[SectionView]:
             yield SectionView(node, len(path), tuple(path), tuple(lineage))
 
 
+@frozen
+class TextRun:
+    """A run of a section's own leaves after one of its subsections (part of its ``tail``):
+    where the text goes back up after a list. ``owner`` is the section it belongs to."""
+
+    owner: SectionView
+    leaves: tuple[Leaf, ...]
+
+
+def flow(doc: Document) -> Iterator[SectionView | TextRun]:
+    """The document's sections as `sections` gives them, and between them, in source order,
+    each run of a section's text that comes after one of its subsections (`TextRun`).
+
+    What a format that writes the text in reading order (Markdown, Word) walks: a section's
+    ``body`` comes with its view, its ``tail`` as the runs that follow its subsections.
+    """
+    # A stack of parts still to write: a section (with its lineage) or a text run.
+    stack: list[tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]] = [
+        (sec, (), None) for sec in reversed(doc.sections)
+    ]
+    while stack:
+        item, above, owner = stack.pop()
+        if not isinstance(item, Section):
+            assert owner is not None
+            yield TextRun(owner, item)
+            continue
+        lineage = (*above, item)
+        view = SectionView(item, len(lineage), tuple(s.marker.strip() for s in lineage), lineage)
+        yield view
+        later: list[tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]]
+        later = []
+        run: list[Leaf] = []
+        for part in item.parts[len(item.body) :]:
+            if isinstance(part, Section):
+                if run:
+                    later.append((tuple(run), lineage, view))
+                    run = []
+                later.append((part, lineage, None))
+            else:
+                run.append(part)
+        if run:
+            later.append((tuple(run), lineage, view))
+        stack.extend(reversed(later))
+
+
 def heading_text(section: Section) -> str:
     """Marker and title as written, the way outlines show a heading: ``（一）压实责任。``."""
     return f"{section.marker}{section.title}".strip()
@@ -173,13 +220,14 @@ def leaf_text(leaf: Leaf) -> str:
 
 
 def body_text(section: Section, *, boilerplate: bool = False) -> str:
-    """The section's own body (not its children's): paragraphs joined by newlines.
+    """The section's own text (not its children's): its ``body`` and its ``tail``, paragraphs
+    joined by newlines.
 
     Boilerplate lines are left out unless ``boilerplate`` is true; blank lines always are.
     """
     parts = [
         leaf_text(leaf)
-        for leaf in section.body
+        for leaf in section.own_leaves
         if isinstance(leaf, Paragraph) or (boilerplate and isinstance(leaf, Boilerplate))
     ]
     return "\n".join(p for p in parts if p)

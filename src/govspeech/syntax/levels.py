@@ -371,8 +371,20 @@ def _paragraphs_after(lines: Sequence[LineToken], i: int, hi: int) -> int | None
 #: The line classes that are paragraphs of a section's text (not blank, not boilerplate, not
 #: headings): what can go back up when a list ends.
 _TEXT_LINES = frozenset(
-    {"PARA", "SUMMING_UP", "ADDRESS_LEAD", "CALL", "SLOGAN", "OPENING", "ADDRESS",
-     "SALUTATION", "CLOSING", "DATELINE", "CONTENTS", "NOTES"}
+    {
+        "PARA",
+        "SUMMING_UP",
+        "ADDRESS_LEAD",
+        "CALL",
+        "SLOGAN",
+        "OPENING",
+        "ADDRESS",
+        "SALUTATION",
+        "CLOSING",
+        "DATELINE",
+        "CONTENTS",
+        "NOTES",
+    }
 )
 #: Of the items of a run before its last, at least this share must be one paragraph each (a
 #: line broken in two by a web page makes a second paragraph now and then) for the run to be
@@ -530,10 +542,7 @@ class _Emitter:
                 (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
                 for i in heads
             ],
-            [
-                _clause(lines, i, nxt)
-                for i, nxt in zip(heads, [*heads[1:], close], strict=True)
-            ],
+            [_clause(lines, i, nxt) for i, nxt in zip(heads, [*heads[1:], close], strict=True)],
         )
         ends = [*heads[1:], close]
         returns = _list_ends(lines, heads, levels, ends)
@@ -601,9 +610,7 @@ def _contents(lines: list[LineToken]) -> list[LineToken]:
             i += 1
             continue
         # The first entry: the next line with a word in it (not a ---- rule under 目录).
-        first = next(
-            (j for j in range(i + 1, len(lines)) if _WORD.search(_key(lines[j]))), None
-        )
+        first = next((j for j in range(i + 1, len(lines)) if _WORD.search(_key(lines[j]))), None)
         if first is None:
             break
         key = _key(lines[first])

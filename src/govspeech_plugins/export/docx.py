@@ -53,7 +53,7 @@ from govspeech.nodes import (
     TitleLine,
 )
 from govspeech.plugin import Exporter
-from govspeech.views import documents, sections
+from govspeech.views import TextRun, documents, flow
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -477,8 +477,12 @@ class _Writer:
             self._last.paragraph_format.space_after = _twips(LINE_PITCH)
         for leaf in document.opening:
             self._leaf(leaf)
-        for view in sections(document):
-            self._section(view.section, view.depth)
+        for item in flow(document):
+            if isinstance(item, TextRun):  # the text going back up after a list
+                for leaf in item.leaves:
+                    self._leaf(leaf)
+            else:
+                self._section(item.section, item.depth)
         for leaf in document.closing:
             self._leaf(leaf)
 

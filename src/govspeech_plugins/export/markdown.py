@@ -23,10 +23,11 @@ from govspeech.nodes import Document, ParsedFile
 from govspeech.plugin import Exporter
 from govspeech.views import (
     MarkdownWriter,
+    TextRun,
     documents,
+    flow,
     heading_text,
     paragraph_texts,
-    sections,
     subtitle_texts,
 )
 
@@ -49,10 +50,18 @@ def write_document(md: MarkdownWriter, title: str, doc: Document, *, body: bool 
     if body:
         for text in (*subtitle_texts(doc), *paragraph_texts(doc.opening)):
             md.paragraph(text)
-    for view in sections(doc):
-        nest = md.section(view.depth + 1, heading_text(view.section))
+    nests: dict[int, int] = {}  # id(section) → the nest of its content
+    for item in flow(doc):
+        if isinstance(item, TextRun):
+            # the text going back up after a list: under a heading it follows the list, in a
+            # list item it is indented as the item's own
+            if body:
+                for text in paragraph_texts(item.leaves):
+                    md.paragraph(text, nest=nests[id(item.owner.section)])
+            continue
+        nest = nests[id(item.section)] = md.section(item.depth + 1, heading_text(item.section))
         if body:
-            for text in paragraph_texts(view.section.body):
+            for text in paragraph_texts(item.section.body):
                 md.paragraph(text, nest=nest)
     if body:
         for text in paragraph_texts(doc.closing):

@@ -99,7 +99,7 @@ def render_outlines(tree: ParsedFile, *, body: bool = True, indent: int = 2) -> 
             while open_depths and open_depths[-1] >= sec_view.depth:
                 out.append(f"{'  ' * (indent + open_depths.pop())}</outline>\n")
             sec = sec_view.section
-            note = "\n".join(paragraph_texts(sec.body)) if body else None
+            note = "\n".join(paragraph_texts(sec.own_leaves)) if body else None
             level = indent + sec_view.depth
             out.append(_outline(level, heading_text(sec), note, open_=bool(sec.children)))
             if sec.children:

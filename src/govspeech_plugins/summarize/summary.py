@@ -403,13 +403,16 @@ class _DocumentSummariser:
         self.own: dict[int, list[_Sent]] = {}  # id(section) -> its own body sentences
         self.title_terms: dict[int, list[str]] = {}
         for sec in doc.iter_sections():
-            self.own[id(sec)] = analyser.paragraphs(sec.body)
+            self.own[id(sec)] = analyser.paragraphs(sec.own_leaves)
             self.title_terms[id(sec)] = analyser.terms(sec.title)
         self.opening = analyser.paragraphs(doc.opening)
         self.closing = analyser.paragraphs(doc.closing)
 
     def subtree(self, sec: Section) -> list[_Sent]:
-        return [s for node in sec.iter_sections() for s in self.own[id(node)]]
+        found = [s for node in sec.iter_sections() for s in self.own[id(node)]]
+        if any(node.tail for node in sec.iter_sections()):
+            found.sort(key=lambda s: s.start)  # a tail comes after subsections: source order
+        return found
 
     def keyword_sources(self, secs: Iterable[Section]) -> Iterator[tuple[list[str], int]]:
         for top in secs:
@@ -503,7 +506,7 @@ def _own_leaves(doc: Document) -> Iterator[Leaf | Section]:
     yield from doc.opening
     for sec in doc.iter_sections():
         yield sec
-        yield from sec.body
+        yield from sec.own_leaves
     yield from doc.closing
 
 

@@ -48,7 +48,7 @@ from govspeech.nodes import (
     TitleLine,
 )
 from govspeech.plugin import Exporter
-from govspeech.views import SectionView, documents, sections
+from govspeech.views import SectionView, TextRun, documents, flow
 
 __all__ = ["CSS", "SCRIPT", "HtmlExporter"]
 
@@ -455,16 +455,24 @@ def _nested_toc(views: list[SectionView], ids: list[str]) -> str:
     return "\n".join(out[:1]) + "".join(out[1:])
 
 
-def _sections_html(views: list[SectionView], ids: list[str], open_depth: int | None) -> str:
-    """Every section as nested ``<details>``, without recursion."""
+def _sections_html(
+    items: list[SectionView | TextRun], ids: list[str], open_depth: int | None
+) -> str:
+    """Every section as nested ``<details>``, without recursion; the text going back up after
+    a list (a `TextRun`) after the sections it follows, inside its own section's body."""
     out: list[str] = []
     stack: list[int] = []
-    for view, sid in zip(views, ids, strict=True):
-        while stack and stack[-1] >= view.depth:
+    sids = iter(ids)
+    for item in items:
+        depth = item.owner.depth + 1 if isinstance(item, TextRun) else item.depth
+        while stack and stack[-1] >= depth:
             stack.pop()
             out.append("</div>\n</details>\n")
-        out.append(_section_open(view, sid, open_depth is None or view.depth <= open_depth))
-        stack.append(view.depth)
+        if isinstance(item, TextRun):
+            out.append(_leaves(item.leaves))
+            continue
+        out.append(_section_open(item, next(sids), open_depth is None or depth <= open_depth))
+        stack.append(depth)
     out.extend("</div>\n</details>\n" for _ in stack)
     return "".join(out)
 
@@ -544,7 +552,8 @@ def _render_file(tree: ParsedFile, k: int, name: str, options: argparse.Namespac
             total = len(doc.subdocuments) + 1
             label = f"第 1 部分（共 {total} 部分）" if doc.subdocuments else ""
         index = f'<span class="doc-index">{_e(view.index)}</span>'
-        views = list(sections(doc))
+        items = list(flow(doc))
+        views = [item for item in items if isinstance(item, SectionView)]
         ids = [f"{doc_id}-s{n}" for n in range(1, len(views) + 1)]
         toc = (
             f'<details class="toc-doc" open><summary><a href="#{doc_id}">{index}{_e(short)}</a>'
@@ -562,7 +571,7 @@ def _render_file(tree: ParsedFile, k: int, name: str, options: argparse.Namespac
         ]
         if any(_leaf(x) for x in doc.opening):
             article += ['<div class="opening">\n', _leaves(doc.opening), "</div>\n"]
-        article.append(_sections_html(views, ids, options.html_open_depth))
+        article.append(_sections_html(items, ids, options.html_open_depth))
         if any(_leaf(x) for x in doc.closing):
             article += ['<div class="closing">\n', _leaves(doc.closing), "</div>\n"]
         article.append("</article>\n")
