@@ -11,12 +11,26 @@ __all__ = ["pretty"]
 
 
 def _section_lines(sec: Section, indent: str, out: list[str]) -> None:
-    stack: list[tuple[Section, str]] = [(sec, indent)]
+    # Entries: a section to write, or the line of a run of its parent's text after a list
+    # (``[tail]``, where the text goes back up), at the indentation of the parent's children.
+    stack: list[tuple[Section | int, str]] = [(sec, indent)]
     while stack:
         s, ind = stack.pop()
+        if isinstance(s, int):
+            out.append(f"{ind}{s:>4} [tail]")
+            continue
         num = "-" if s.number is None else str(s.number)
         out.append(f"{ind}{s.line:>4} L{s.level} {s.kind}/{s.style} #{num} {s.marker} {s.title}")
-        stack.extend((c, ind + "  ") for c in reversed(s.children))
+        later: list[tuple[Section | int, str]] = []
+        in_run = False
+        for part in s.parts[len(s.body) :]:
+            if hasattr(part, "child_fields") and part.child_fields:  # a subsection
+                later.append((part, ind + "  "))  # type: ignore[arg-type]
+                in_run = False
+            elif not in_run and type(part).__name__ == "Paragraph":
+                later.append((part.line, ind + "  "))
+                in_run = True
+        stack.extend(reversed(later))
 
 
 def _document_lines(doc: Document, label: str, out: list[str]) -> None:
@@ -35,7 +49,8 @@ def _document_lines(doc: Document, label: str, out: list[str]) -> None:
 
 
 def pretty(tree: ParsedFile) -> str:
-    """Documents, their headings (line, level, kind/style, number, marker, title)."""
+    """Documents, their headings (line, level, kind/style, number, marker, title), and where a
+    section's text goes back up after a list (``[tail]``, at its first paragraph's line)."""
     out: list[str] = []
     if tree.preamble:
         out.append(f"preamble: lines {tree.preamble[0].line}-{tree.preamble[-1].line}")
