@@ -112,6 +112,16 @@ FAMILIES: dict[str, Family] = {
     "SEQUENCE": Family(
         "sequence", "enum", None, script="sequence", canonical=None, holds_lists=True
     ),
+    # 首先要… 其次要… without the comma: one run with 首先， 其次，
+    "SEQUENCE_BARE": Family(
+        "sequence_bare",
+        "enum",
+        None,
+        nests_as="SEQUENCE",
+        script="sequence",
+        canonical=None,
+        holds_lists=True,
+    ),
     "DASH": Family("dash", "dash", None, canonical="——"),
 }
 

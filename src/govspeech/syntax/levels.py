@@ -397,9 +397,14 @@ def _run_in(line: LineToken) -> bool:
     return len(line.leaves) > 1
 
 
+def _family(line: LineToken) -> str:
+    """The family a heading line's run counts in ((1) and 1) are one, 首先， and 首先要 too)."""
+    return FAMILIES[line.type].nests_as or line.type
+
+
 def _continues(line: LineToken, nxt: LineToken) -> bool:
     """Is ``nxt`` the next item of ``line``'s list (its family, the next number)?"""
-    if nxt.type != line.type:
+    if _family(line) != _family(nxt):
         return False
     return line.number is None or nxt.number is None or nxt.number == line.number + 1
 
@@ -423,7 +428,7 @@ def _one_paragraph_list(
     """Is heading ``k`` the last item of a run of items that are one paragraph each
     (——民生保障有力有效。…, 六是全面加强政府建设。…, a clause 三、…；, 一要 alone with its
     sentence on the next line)? Items with paragraphs of their own under them are not."""
-    level, family = levels[k], FAMILIES[lines[heads[k]].type].nests_as or lines[heads[k]].type
+    level, family = levels[k], _family(lines[heads[k]])
     earlier: list[int] = []
     later = lines[heads[k]]
     for q in range(k - 1, -1, -1):
@@ -431,10 +436,7 @@ def _one_paragraph_list(
             break
         if levels[q] > level:
             return False  # an item with items of its own is no paragraph
-        fam = FAMILIES[lines[heads[q]].type]
-        if (fam.nests_as or lines[heads[q]].type) != family or not _continues(
-            lines[heads[q]], later
-        ):
+        if _family(lines[heads[q]]) != family or not _continues(lines[heads[q]], later):
             break  # another family, or the run before this one restarted
         earlier.append(q)
         later = lines[heads[q]]
@@ -649,6 +651,35 @@ def _notes(lines: list[LineToken]) -> list[LineToken]:
     return lines
 
 
+#: The families that spell out a sequence at a line's start (首先， / 首先要).
+_SEQUENCES = frozenset({"SEQUENCE", "SEQUENCE_BARE"})
+
+
+def _bare_sequences(lines: list[LineToken]) -> list[LineToken]:
+    """Lines with each 首先要… / 其次要… that has no other item of its sequence at a line's
+    start turned into a plain paragraph: without the comma it is a point only when the
+    sequence goes on (首先要… then 其次要… or 最后，…), or has begun, before the next numbered
+    heading."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        kind = line.type
+        if kind in _SEQUENCES:
+            current.append(i)
+        elif kind in FAMILIES and FAMILIES[kind].rank is not None or kind == "TITLE":
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        if len(run) < 2:
+            for i in run:
+                if lines[i].type == "SEQUENCE_BARE":
+                    lines[i] = _as_paragraph(lines[i], "PARA", "text")
+    return lines
+
+
 def _as_contents(line: LineToken) -> LineToken:
     return _as_paragraph(line, "CONTENTS", "contents")
 
@@ -668,6 +699,8 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
     if any(line.type in ("CONTENTS", "NOTES") for line in lines):
         lines = _notes(_contents(list(lines)))
+    if any(line.type == "SEQUENCE_BARE" for line in lines):
+        lines = _bare_sequences(list(lines))
     em = _Emitter(lines, pats)
     out = em.out
     n = len(lines)

@@ -6,7 +6,7 @@ from collections import Counter
 
 from govspeech_plugins.check.markerform import Form
 from govspeech_plugins.check.rules.findings import Report
-from govspeech_plugins.check.rules.marks import Mark, shown
+from govspeech_plugins.check.rules.marks import SEQUENCE_STYLES, Mark, shown
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
 from govspeech_plugins.check.rules.siblings import Siblings
 
@@ -37,7 +37,7 @@ def check_mixed_forms(group: Siblings, report: Report) -> None:
 
     groups: dict[str, list[Mark]] = {}
     for mark, key in zip(group.marks, group.keys, strict=True):
-        if mark.style not in ("dash", "sequence"):
+        if mark.style != "dash" and mark.style not in SEQUENCE_STYLES:
             groups.setdefault(key, []).append(mark)
     for family in groups.values():
         written = [form(m) for m in family]

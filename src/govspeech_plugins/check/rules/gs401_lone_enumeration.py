@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from govspeech_plugins.check.rules.findings import Report
-from govspeech_plugins.check.rules.marks import shown
+from govspeech_plugins.check.rules.marks import SEQUENCE_STYLES, shown
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
 from govspeech_plugins.check.rules.siblings import Siblings
 
@@ -20,7 +20,7 @@ def check_lone_enumeration(group: Siblings, report: Report) -> None:
         m.style for m in group.heads + group.inline if m.kind == "enum"
     )
     for mark in group.heads:
-        if mark.kind != "enum" or mark.style == "sequence" or families[mark.style] != 1:
+        if mark.kind != "enum" or mark.style in SEQUENCE_STYLES or families[mark.style] != 1:
             continue
         if mark.number == 1:
             nxt = shown(mark.form, 2)

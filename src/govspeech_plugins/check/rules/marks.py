@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from attrs import define, field
 
 from govspeech.nodes import Paragraph, Section
+from govspeech.syntax.families import FAMILIES
 from govspeech_plugins.check.markerform import Form, split_marker
 from govspeech_plugins.check.rules.registry import FORM_FIXES, NUMBER_FIXES, UNSAFE_NUMBER_FIXES
 
@@ -121,11 +122,15 @@ def section_mark(sec: Section) -> Mark:
     )
 
 
+#: The styles of 首先… 其次… 最后 (with or without the comma): words, no numbers to check.
+SEQUENCE_STYLES = frozenset(f.style for f in FAMILIES.values() if f.script == "sequence")
+
+
 def inline_marks(para: Paragraph) -> list[Mark]:
     """The marks of the enumeration items written inside a paragraph (一是…。二是…)."""
     marks = []
     for item in para.items:
-        if item.style == "sequence":  # 首先… 最后: nothing to number
+        if item.style in SEQUENCE_STYLES:  # 首先… 最后: nothing to number
             continue
         form, numeral = split_marker(item.marker)
         marks.append(

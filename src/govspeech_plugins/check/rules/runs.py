@@ -13,7 +13,7 @@ from attrs import frozen
 
 from govspeech.nodes import Section
 from govspeech.syntax.families import FAMILIES
-from govspeech_plugins.check.rules.marks import Mark
+from govspeech_plugins.check.rules.marks import SEQUENCE_STYLES, Mark
 
 __all__ = ["SHI_YAO", "Run", "families", "runs", "slips"]
 
@@ -81,7 +81,7 @@ def runs(marks: list[Mark], keys: list[str]) -> Iterator[Run]:
     at one."""
     groups: dict[str, list[Mark]] = {}
     for mark, key in zip(marks, keys, strict=True):
-        if mark.number is not None and mark.style != "sequence":
+        if mark.number is not None and mark.style not in SEQUENCE_STYLES:
             groups.setdefault(key, []).append(mark)
     for group in groups.values():
         run: list[Mark] = []
