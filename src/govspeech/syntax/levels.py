@@ -666,7 +666,7 @@ def _bare_sequences(lines: list[LineToken]) -> list[LineToken]:
         kind = line.type
         if kind in _SEQUENCES:
             current.append(i)
-        elif kind in FAMILIES and FAMILIES[kind].rank is not None or kind == "TITLE":
+        elif (kind in FAMILIES and FAMILIES[kind].rank is not None) or kind == "TITLE":
             if current:
                 runs.append(current)
             current = []
