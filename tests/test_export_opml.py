@@ -42,11 +42,14 @@ def from_xml(outline: ET.Element) -> Tree:
 
 
 def doc_note(doc: Document) -> str | None:
-    """Subtitles and opening, an empty line, closing: written out again here, independently."""
+    """Subtitles, opening and the text between sections, an empty line, closing: written out
+    again here, independently."""
     head = [
         leaf_text(t) for t in doc.title_lines if isinstance(t, TitleLine) and t.role == "subtitle"
     ]
     head += [leaf_text(p) for p in doc.opening if isinstance(p, Paragraph)]
+    # the document's own text between its sections comes with the opening
+    head += [leaf_text(p) for p in doc.tail if isinstance(p, Paragraph) and leaf_text(p)]
     tail = [leaf_text(p) for p in doc.closing if isinstance(p, Paragraph)]
     parts = ["\n".join(head), "\n".join(tail)]
     return "\n\n".join(p for p in parts if p) or None

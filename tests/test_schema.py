@@ -448,7 +448,7 @@ def test_outline_of_very_deep_nesting_does_not_recurse():
         kind, style = ("numbered", "cn_num") if level % 2 else ("dash", "dash")
         deep = attrs.evolve(sec, kind=kind, style=style, level=level, parts=children)
         children = (deep,)
-    tree = attrs.evolve(tree, documents=(attrs.evolve(doc, sections=(deep,)),))
+    tree = attrs.evolve(tree, documents=(attrs.evolve(doc, parts=(deep,)),))
     every = list(_walk(to_outline_dict(tree)["documents"][0]["sections"]))
     assert [s["level"] for s in every] == list(range(1, n + 1))
     numbered = list(_walk(to_outline_dict(tree, kinds={"numbered"})["documents"][0]["sections"]))

@@ -66,10 +66,11 @@ def test_children_follow_the_fields_in_source_order(corpus_tree):
             assert kids == (
                 *node.title_lines,
                 *node.opening,
-                *node.sections,
+                *node.parts,
                 *node.closing,
                 *node.subdocuments,
             )
+            assert {id(k) for k in node.parts} == {id(k) for k in (*node.sections, *node.tail)}
         elif isinstance(node, Section):
             assert kids == (node.heading, *node.parts)
             assert {id(k) for k in node.parts} == {
@@ -140,7 +141,7 @@ def test_iter_leaves_of_subclassed_containers():
     top = doc.sections[0]
     sub = MySection(**attrs.asdict(top.children[0], recurse=False))
     top = MySection(**{**attrs.asdict(top, recurse=False), "parts": (*top.body, sub)})
-    doc = MyDocument(**{**attrs.asdict(doc, recurse=False), "sections": (top,)})
+    doc = MyDocument(**{**attrs.asdict(doc, recurse=False), "parts": (top,)})
     mine = attrs.evolve(tree, documents=(doc,))
     assert [leaf.text for leaf in mine.iter_leaves()] == [leaf.text for leaf in tree.iter_leaves()]
     assert list(top.iter_leaves()) == [n for n in walk(top) if isinstance(n, LEAVES)]
@@ -551,7 +552,7 @@ def deep_tree() -> ParsedFile:
     sec = attrs.evolve(inner, level=DEPTH)
     for level in range(DEPTH - 1, 0, -1):
         sec = attrs.evolve(inner, level=level, parts=(sec,))
-    return attrs.evolve(tree, documents=(attrs.evolve(doc, sections=(sec,)),))
+    return attrs.evolve(tree, documents=(attrs.evolve(doc, parts=(sec,)),))
 
 
 def test_deep_nesting_walks_without_recursion(deep_tree):

@@ -167,8 +167,10 @@ class Paragraph:
     """A run of body text: one source line, or the rest of a heading line after its title.
 
     ``role`` says what the paragraph does in its document: ``"text"`` (ordinary body),
-    ``"salutation"`` (同志们：), ``"closing"`` (谢谢大家！) or ``"opening"`` (今天召开…会议,
-    the first line of a speech run together with the one before it).
+    ``"salutation"`` (同志们：), ``"closing"`` (谢谢大家！), ``"opening"`` (今天召开…会议,
+    the first line of a speech run together with the one before it), ``"contents"`` (a line
+    of a 目录), ``"note"`` (注： and its endnotes) or ``"part"`` (the title of a part without
+    a number, 关于外交工作, in `Document.tail`).
     """
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
@@ -390,16 +392,18 @@ class Document:
     """One speech, report or official document.
 
     ``title_lines`` holds the title, subtitles, dateline and the blank lines between them;
-    ``opening`` the text before the first heading (salutation, opening paragraphs);
-    ``sections`` the top-level sections; ``closing`` the text after the last section's body
-    that closes the speech (同志们，… 谢谢大家！). ``subdocuments`` are speeches that a
-    scraped page ran together with this one without a title line of their own.
+    ``opening`` the text before the first heading (salutation, opening paragraphs); ``parts``
+    the top-level sections and, between them, the document's own text where a part without a
+    number begins (关于外交工作 and its text, in older reports); ``closing`` the text after the
+    last section's body that closes the speech (同志们，… 谢谢大家！, 结束语…). ``subdocuments``
+    are speeches that a scraped page ran together with this one without a title line of their
+    own. ``sections`` and ``tail`` are the two views of ``parts``.
     """
 
     title: str | None
     title_lines: tuple[Leaf, ...]
     opening: tuple[Leaf, ...]
-    sections: tuple[Section, ...]
+    parts: tuple[Section | Leaf, ...]
     closing: tuple[Leaf, ...]
     subdocuments: tuple[Document, ...]
     start: int
@@ -411,10 +415,24 @@ class Document:
     child_fields: ClassVar[tuple[ChildField, ...]] = (
         _leaves("title_lines"),
         _leaves("opening"),
-        _containers("sections"),
+        _mixed("parts"),
         _leaves("closing"),
         _containers("subdocuments"),
     )
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The top-level sections, in source order."""
+        parts = self.parts
+        if all(isinstance(p, Section) for p in parts):
+            return parts  # type: ignore[return-value]
+        return tuple(p for p in parts if isinstance(p, Section))
+
+    @property
+    def tail(self) -> tuple[Leaf, ...]:
+        """The document's own text between its top-level sections (``()`` for most documents):
+        where a part without a number begins. Its positions place it among the sections."""
+        return tuple(p for p in self.parts if not isinstance(p, Section))
 
     def iter_sections(self) -> Iterator[Section]:
         """All sections of this document (not of its subdocuments), in document order."""

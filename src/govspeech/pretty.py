@@ -40,8 +40,14 @@ def _document_lines(doc: Document, label: str, out: list[str]) -> None:
         role = getattr(leaf, "role", None)
         if role in ("salutation", "opening"):
             out.append(f"  {leaf.line:>4} [{role}]")
-    for sec in doc.sections:
-        _section_lines(sec, "  ", out)
+    in_run = False
+    for part in doc.parts:
+        if hasattr(part, "child_fields") and part.child_fields:  # a top-level section
+            _section_lines(part, "  ", out)  # type: ignore[arg-type]
+            in_run = False
+        elif not in_run and type(part).__name__ == "Paragraph":
+            out.append(f"  {part.line:>4} [tail]")  # the document's own text
+            in_run = True
     if doc.closing:
         out.append(f"  {doc.closing[0].line:>4} [closing]")
     for k, sub in enumerate(doc.subdocuments, 1):

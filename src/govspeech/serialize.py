@@ -132,6 +132,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "title_lines": _leaves(doc.title_lines),
         "opening": _leaves(doc.opening),
         "sections": [_section(s) for s in doc.sections],
+        "tail": _leaves(doc.tail),
         "closing": _leaves(doc.closing),
         "subdocuments": [_document(d) for d in doc.subdocuments],
     }

@@ -167,9 +167,10 @@ def sections(doc: Document) -> Iterator[SectionView]:
 @frozen
 class TextRun:
     """A run of a section's own leaves after one of its subsections (part of its ``tail``):
-    where the text goes back up after a list. ``owner`` is the section it belongs to."""
+    where the text goes back up after a list. ``owner`` is the section it belongs to, or None
+    for the document's own text between its top-level sections (`Document.tail`)."""
 
-    owner: SectionView
+    owner: SectionView | None
     leaves: tuple[Leaf, ...]
 
 
@@ -181,32 +182,36 @@ def flow(doc: Document) -> Iterator[SectionView | TextRun]:
     ``body`` comes with its view, its ``tail`` as the runs that follow its subsections.
     """
     # A stack of parts still to write: a section (with its lineage) or a text run.
-    stack: list[tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]] = [
-        (sec, (), None) for sec in reversed(doc.sections)
-    ]
+    _Entry = tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]
+    stack: list[_Entry] = list(reversed(_runs(doc.parts, (), None)))
     while stack:
         item, above, owner = stack.pop()
         if not isinstance(item, Section):
-            assert owner is not None
             yield TextRun(owner, item)
             continue
         lineage = (*above, item)
         view = SectionView(item, len(lineage), tuple(s.marker.strip() for s in lineage), lineage)
         yield view
-        later: list[tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]]
-        later = []
-        run: list[Leaf] = []
-        for part in item.parts[len(item.body) :]:
-            if isinstance(part, Section):
-                if run:
-                    later.append((tuple(run), lineage, view))
-                    run = []
-                later.append((part, lineage, None))
-            else:
-                run.append(part)
-        if run:
-            later.append((tuple(run), lineage, view))
-        stack.extend(reversed(later))
+        stack.extend(reversed(_runs(item.parts[len(item.body) :], lineage, view)))
+
+
+def _runs(
+    parts: Iterable[Section | Leaf], lineage: tuple[Section, ...], owner: SectionView | None
+) -> list[tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]]:
+    """``parts`` with the leaves between sections gathered into runs, for `flow`."""
+    out: list[tuple[Section | tuple[Leaf, ...], tuple[Section, ...], SectionView | None]] = []
+    run: list[Leaf] = []
+    for part in parts:
+        if isinstance(part, Section):
+            if run:
+                out.append((tuple(run), lineage, owner))
+                run = []
+            out.append((part, lineage, None))
+        else:
+            run.append(part)
+    if run:
+        out.append((tuple(run), lineage, owner))
+    return out
 
 
 def heading_text(section: Section) -> str:

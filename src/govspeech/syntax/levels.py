@@ -15,14 +15,14 @@ sits between the line lexer and the LALR parser and injects the tokens that carr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple, cast
 
 from lark import Token
 from lark.lark import PostLex
 
-from govspeech.nodes import Blank, Boilerplate, Heading, Paragraph, TitleLine
+from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Heading, Paragraph, TitleLine
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.lexer import LineToken, first_sentence
@@ -109,7 +109,11 @@ def _find(stack: list[_Entry], family: str, number: int | None) -> int | None:
 
 
 def _nested_restart(
-    heads: Sequence[tuple[str, int | None]], p: int, stack: list[_Entry], idx: int
+    heads: Sequence[tuple[str, int | None]],
+    p: int,
+    stack: list[_Entry],
+    idx: int,
+    fresh: Collection[int] = (),
 ) -> bool:
     """Is the run restarting at ``heads[p]`` a list nested inside the open section?
 
@@ -125,7 +129,7 @@ def _nested_restart(
     # Indices, not a slice: a slice would copy the rest of the headings for every restart.
     for q in range(p + 1, min(len(heads), p + 1 + RESTART_LOOKAHEAD)):
         fam, num = heads[q]
-        if fam in enclosing or FAMILIES[fam].above_cn_num:
+        if fam in enclosing or FAMILIES[fam].above_cn_num or q in fresh:
             return False
         if fam != family:
             continue
@@ -161,14 +165,17 @@ def _clause(lines: Sequence[LineToken], i: int, nxt: int) -> bool:
 
 
 def resolve_levels(
-    heads: Sequence[tuple[str, int | None, bool]], bare: Sequence[bool] | None = None
+    heads: Sequence[tuple[str, int | None, bool]],
+    bare: Sequence[bool] | None = None,
+    fresh: Collection[int] = (),
 ) -> list[int]:
     """The nesting level (1 = top) of each heading.
 
     ``heads`` gives, for each heading in order, its terminal name, its number and whether it
     stands alone on its line (no body text after the title sentence); ``bare`` whether the
-    heading is all its section has (no body line before the next heading). See
-    docs/nesting.md.
+    heading is all its section has (no body line before the next heading); ``fresh`` the
+    indices of the headings a part without a number comes before (关于外交工作 … 一、): they
+    start again at the top. See docs/nesting.md.
     """
     stack: list[_Entry] = []
     levels: list[int] = []
@@ -176,6 +183,8 @@ def resolve_levels(
     bare = bare if bare is not None else [False] * len(heads)
     for p, ((family, number), (_, _, alone)) in enumerate(zip(pairs, heads, strict=True)):
         fam = FAMILIES[family]
+        if p in fresh:
+            stack.clear()
         if fam.rank is None:
             # An item continues the run of its family that is open, wherever it is; the
             # points of a speech go on across their families (第一、…第四、 then 最后，) …
@@ -227,7 +236,7 @@ def resolve_levels(
                     owned = stack[idx].owned  # the next item of the same list
                     clauses = stack[idx].clauses
                     del stack[idx:]
-                elif _nested_restart(pairs, p, stack, idx):
+                elif _nested_restart(pairs, p, stack, idx, fresh):
                     pass  # a list restarting inside the open section, pushed below it
                 elif number == 1:
                     # 一、…五、 restarting while 六、 is open, and 六、's list does not go on
@@ -374,6 +383,8 @@ _TEXT_LINES = frozenset(
     {
         "PARA",
         "SUMMING_UP",
+        "PART_TITLE",
+        "CONCLUSION",
         "ADDRESS_LEAD",
         "CALL",
         "SLOGAN",
@@ -386,6 +397,8 @@ _TEXT_LINES = frozenset(
         "NOTES",
     }
 )
+#: The line classes a marker-only heading may take its title from: plain paragraphs.
+_TITLE_TEXT = frozenset({"PARA", "SUMMING_UP", "PART_TITLE"})
 #: Of the items of a run before its last, at least this share must be one paragraph each (a
 #: line broken in two by a web page makes a second paragraph now and then) for the run to be
 #: a list of one-paragraph items.
@@ -440,14 +453,84 @@ def _one_paragraph_list(
             break  # another family, or the run before this one restarted
         earlier.append(q)
         later = lines[heads[q]]
-    if not earlier and (lines[heads[k]].number or 0) <= 1:
+    last = lines[heads[k]]
+    if not _paragraph_item(last):
+        return False  # a title standing alone: the text below it is its body
+    if not earlier and (FAMILIES[last.type].kind != "enum" or (last.number or 0) <= 1):
         return False  # one item alone (二是 going on with a list begun inside a paragraph is one)
-    single = sum(1 for q in earlier if not _text_lines(lines, heads[q], ends[q]))
+    single = sum(
+        1
+        for q in earlier
+        if _paragraph_item(lines[heads[q]]) and not _text_lines(lines, heads[q], ends[q])
+    )
     return single >= ONE_PARAGRAPH_SHARE * len(earlier)
 
 
+#: What ends a heading line that is a whole paragraph (a clause 一、…； or a sentence 1.…。).
+_PARAGRAPH_ENDS = ("。", "；", ";", "！", "!", "？", "?")
+
+
+def _paragraph_item(line: LineToken) -> bool:
+    """Is the heading line a paragraph of its own: its body on the line, a sentence or clause
+    (一、继续深入批评…；), or a marker alone (一要) whose sentence is the next line — not a
+    title standing alone (二、全力抓好隐患整改), whose body follows?"""
+    heading = cast(Heading, line.leaves[0])
+    if _run_in(line) or not heading.title:
+        return True
+    return heading.title.rstrip(INDENT_CHARS + " ").endswith(_PARAGRAPH_ENDS)
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；")
+
+
+def _stands_apart(lines: Sequence[LineToken], i: int, hi: int) -> bool:
+    """Does line ``i`` stand between whole sentences, as a title does — not among the cells
+    of a table (填报单位 / 分管领导情况 / 姓名) or the pieces of a broken line?"""
+    before = next((j for j in range(i - 1, -1, -1) if lines[j].type != "BLANK"), None)
+    after = next((j for j in range(i + 1, hi) if lines[j].type != "BLANK"), None)
+    if before is None or after is None:
+        return False
+    prev = lines[before].leaves[-1].text.rstrip().rstrip(INDENT_CHARS)
+    if lines[before].type in FAMILIES:
+        if not cast(Heading, lines[before].leaves[0]).title:
+            return False  # the title line of a marker-only heading (一 / 过去一年的工作)
+    elif not prev.endswith(_SENTENCE_ENDS):
+        return False
+    if lines[after].type in FAMILIES:
+        return True
+    nxt = lines[after].leaves[-1].text.rstrip().rstrip(INDENT_CHARS)
+    return nxt.endswith(_SENTENCE_ENDS)
+
+
+def _part_titles(
+    lines: Sequence[LineToken], heads: Sequence[int], close: int
+) -> tuple[list[int], set[int]]:
+    """The parts without a number after the first heading (关于外交工作 standing alone): the
+    lines of their titles, and the indices of the headings each comes right before. A
+    PART_TITLE line is one only when what follows starts afresh — its next heading numbered
+    one — or no heading follows; else (the 1957 report's 关于教育改革问题 inside 四、, with 五、
+    after it) it is a paragraph of its section."""
+    titles: list[int] = []
+    fresh: set[int] = set()
+    k = 0
+    for i in range(heads[0] + 1, close):
+        if lines[i].type != "PART_TITLE" or not _stands_apart(lines, i, close):
+            continue
+        while k < len(heads) and heads[k] < i:
+            k += 1
+        if k == len(heads) or lines[heads[k]].number == 1:
+            titles.append(i)
+            if k < len(heads):
+                fresh.add(k)
+    return titles, fresh
+
+
 def _list_ends(
-    lines: Sequence[LineToken], heads: Sequence[int], levels: list[int], ends: Sequence[int]
+    lines: Sequence[LineToken],
+    heads: Sequence[int],
+    levels: list[int],
+    ends: Sequence[int],
+    parts: Sequence[int] = (),
 ) -> list[list[tuple[int, int]]]:
     """Where each heading's own text stops and goes back up: for each heading, the lines at
     which the rest of its text belongs to a heading further up, and that heading's level
@@ -456,17 +539,25 @@ def _list_ends(
     After the last item of a run of one-paragraph items, or after an item whose next paragraph
     sums up (回顾过去一年，… 总的看，…), the paragraphs go back up to the run's parent; an
     address standing alone (各位代表！) goes back up to the top-level section that is open, and
-    a run of items right after it hangs there too (``levels`` is changed in place).
+    a run of items right after it hangs there too (``levels`` is changed in place). At the
+    title of a part without a number (``parts``) the text goes up to the document (level 0).
     """
     out: list[list[tuple[int, int]]] = [[] for _ in heads]
     n = len(heads)
     for k in range(n):
         level = levels[k]
         after = levels[k + 1] if k + 1 < n else 1
-        if level < 2:
-            continue  # at the top: nowhere to go back up to
+        part = next((j for j in parts if heads[k] < j < ends[k]), None)
+        if part is not None:
+            # The heading's text up to the part's title is decided as for any other; from
+            # there on it is the document's.
+            inner = _list_ends(lines, heads[: k + 1], levels[: k + 1], [*ends[:k], part])[k]
+            out[k] = [*inner, (part, 0)]
+            continue
+        if level < 1:
+            continue
         line = lines[heads[k]]
-        if after == level and _continues(line, lines[heads[k + 1]]):
+        if k + 1 < n and after == level and _continues(line, lines[heads[k + 1]]):
             continue  # text between two items of a list is the first one's
         paras = _text_lines(lines, heads[k], ends[k])
         if not paras:
@@ -481,7 +572,7 @@ def _list_ends(
             if summing is not None:
                 splits.append((summing, level - 1))
         address = next((j for j in paras if lines[j].type in ("ADDRESS", "SALUTATION")), None)
-        if address is not None:
+        if address is not None and level > 1:
             splits = [(j, up) for j, up in splits if j < address]
             if not splits or splits[-1][1] > 1:
                 splits.append((address, 1))
@@ -499,7 +590,7 @@ def _list_ends(
 
 
 class _Emitter:
-    def __init__(self, lines: Sequence[LineToken], pats: LinePatterns) -> None:
+    def __init__(self, lines: list[LineToken], pats: LinePatterns) -> None:
         self.lines = lines
         self.pats = pats
         self.out: list[Token] = []
@@ -517,7 +608,7 @@ class _Emitter:
             line = self.lines[j]
             if line.type == "BLANK":
                 continue
-            if line.type != "PARA":
+            if line.type not in _TITLE_TEXT:
                 return None
             para = line.leaves[0]
             t0, t1, _ = first_sentence(self.pats, para.text.rstrip("\r\n"), 0)
@@ -539,15 +630,19 @@ class _Emitter:
         )
         if close == hi:
             close = _final_call(lines, heads[-1] + 1, hi)
+        parts, fresh = _part_titles(lines, heads, close)
+        for j in parts:  # the title of a part without a number: a paragraph with role part
+            lines[j] = _as_paragraph(lines[j], "PART_TITLE", "part")
         levels = resolve_levels(
             [
                 (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
                 for i in heads
             ],
             [_clause(lines, i, nxt) for i, nxt in zip(heads, [*heads[1:], close], strict=True)],
+            fresh,
         )
         ends = [*heads[1:], close]
-        returns = _list_ends(lines, heads, levels, ends)
+        returns = _list_ends(lines, heads, levels, ends, parts)
         out = self.out
         prev = 1
         for k, (i, level) in enumerate(zip(heads, levels, strict=True)):
@@ -576,8 +671,12 @@ class _Emitter:
             # goes back up to, after closing the sections below that heading.
             for s, (j, up) in enumerate(splits):
                 stop = splits[s + 1][0] if s + 1 < len(splits) else end
-                out.extend(_marker_tok("_DEDENT") for _ in range(prev - (up + 1)))
-                prev = up + 1
+                # the block of the heading's subsections (level up + 1), or the document's
+                block = up + 1 if up else 1
+                out.extend(_marker_tok("_DEDENT") for _ in range(prev - block))
+                prev = block
+                if up == 0:  # the document's own text, between its top-level sections
+                    out.append(_marker_tok("_PART"))
                 self.leaves(j, stop)
         out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
         self.closing(close, hi)
@@ -701,7 +800,8 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
         lines = _notes(_contents(list(lines)))
     if any(line.type == "SEQUENCE_BARE" for line in lines):
         lines = _bare_sequences(list(lines))
-    em = _Emitter(lines, pats)
+    # a list of the process's own (the emitter marks the titles of parts without a number)
+    em = _Emitter(cast("list[LineToken]", lines), pats)
     out = em.out
     n = len(lines)
     blocks = _title_blocks(lines)

@@ -39,6 +39,7 @@ _PARAGRAPH_ROLES = {
     "SLOGAN": "text",
     "SUMMING_UP": "text",
     "CONCLUSION": "text",
+    "PART_TITLE": "text",
 }
 
 

@@ -91,6 +91,7 @@ def _document(children: list[Any]) -> Document:
     titles: tuple[Leaf, ...] = ()
     opening: list[Leaf] = []
     sections: list[Section] = []
+    parts: list[Section | Leaf] = []
     closing: tuple[Leaf, ...] = ()
     subs: list[Document] = []
     for child in children:
@@ -99,14 +100,16 @@ def _document(children: list[Any]) -> Document:
         elif isinstance(child, _Closing):
             closing = tuple(child)
         elif isinstance(child, Token):
-            opening.extend(child.body)  # type: ignore[attr-defined]
+            # before the first section the opening, after it the document's own text
+            (parts if sections else opening).extend(child.body)  # type: ignore[attr-defined]
         elif isinstance(child, Section):
             sections.append(child)
+            parts.append(child)
         else:
             subs.append(child)
     first: Any = None
     last: Any = None
-    for group in (titles, opening, sections, closing, subs):
+    for group in (titles, opening, parts, closing, subs):
         if group:
             first = first or group[0]
             last = group[-1]
@@ -124,7 +127,7 @@ def _document(children: list[Any]) -> Document:
         title=title,
         title_lines=titles,
         opening=tuple(opening),
-        sections=tuple(sections),
+        parts=tuple(parts),
         closing=closing,
         subdocuments=tuple(subs),
         start=first.start,

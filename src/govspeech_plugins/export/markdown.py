@@ -56,8 +56,9 @@ def write_document(md: MarkdownWriter, title: str, doc: Document, *, body: bool 
             # the text going back up after a list: under a heading it follows the list, in a
             # list item it is indented as the item's own
             if body:
+                nest = nests[id(item.owner.section)] if item.owner else 0
                 for text in paragraph_texts(item.leaves):
-                    md.paragraph(text, nest=nests[id(item.owner.section)])
+                    md.paragraph(text, nest=nest)
             continue
         nest = nests[id(item.section)] = md.section(item.depth + 1, heading_text(item.section))
         if body:

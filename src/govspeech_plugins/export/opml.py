@@ -75,7 +75,11 @@ def document_note(doc: Document) -> str:
     The closing paragraphs come after the last section in the source; the empty line keeps
     them apart from the opening in the one note a document has.
     """
-    opening = "\n".join((*subtitle_texts(doc), *paragraph_texts(doc.opening)))
+    # the document's own text between its sections (a part without a number) comes with
+    # the opening: an outline has no place between its items for text
+    opening = "\n".join(
+        (*subtitle_texts(doc), *paragraph_texts(doc.opening), *paragraph_texts(doc.tail))
+    )
     closing = "\n".join(paragraph_texts(doc.closing))
     return f"{opening}\n\n{closing}" if opening and closing else opening or closing
 

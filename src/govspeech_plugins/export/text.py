@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Document, Leaf, ParsedFile
+from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Document, Leaf, ParsedFile, Section
 from govspeech.plugin import Exporter
 from govspeech.views import documents
 
@@ -64,8 +64,11 @@ def _own_leaves(doc: Document) -> Iterator[Leaf]:
     """The document's leaves in source order, without its subdocuments'."""
     yield from doc.title_lines
     yield from doc.opening
-    for sec in doc.sections:
-        yield from sec.iter_leaves()
+    for part in doc.parts:  # the sections, and the document's own text between them
+        if isinstance(part, Section):
+            yield from part.iter_leaves()
+        else:
+            yield part
     yield from doc.closing
 
 

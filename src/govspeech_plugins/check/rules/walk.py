@@ -78,8 +78,21 @@ class _Walk:
         if dot == "auto":
             dot = "．" if fullwidth else "."
         self.fullwidth, self.dot = fullwidth, dot
-        self.siblings(doc.sections, None, _paragraphs(doc.opening))
         self.numbered = _numbered(doc)
+        # The top level part by part: a part without a number (the document's own text
+        # between sections, 关于外交工作…) starts its headings afresh, as a new document would.
+        top: list[Paragraph] = list(_paragraphs(doc.opening))
+        group: list[Section] = []
+        for part in doc.parts:
+            if isinstance(part, Section):
+                group.append(part)
+            elif isinstance(part, Paragraph):
+                if group and part.role == "part":
+                    self.siblings(tuple(group), None, top)
+                    top, group = [], []
+                top.append(part)
+        if group or top:
+            self.siblings(tuple(group), None, top)
         stack = list(doc.sections)
         while stack:
             sec = stack.pop()

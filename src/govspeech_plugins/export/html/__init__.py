@@ -464,7 +464,10 @@ def _sections_html(
     stack: list[int] = []
     sids = iter(ids)
     for item in items:
-        depth = item.owner.depth + 1 if isinstance(item, TextRun) else item.depth
+        if isinstance(item, TextRun):  # inside its own section, or the document's
+            depth = item.owner.depth + 1 if item.owner else 1
+        else:
+            depth = item.depth
         while stack and stack[-1] >= depth:
             stack.pop()
             out.append("</div>\n</details>\n")
