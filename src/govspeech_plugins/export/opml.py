@@ -7,7 +7,8 @@ Several inputs into one stream therefore give one OPML file holding all their do
 Each outline's ``text`` is the document's title or the section's marker and title as written;
 its body text is in ``_note`` (paragraphs separated by newlines), the attribute OmniOutliner
 introduced and Workflowy, Tinderbox, Scrivener and others read. A document's note holds its
-subtitles and opening paragraphs, then after an empty line its closing paragraphs.
+subtitles, opening paragraphs and its own text between sections (a part without a number), then
+after an empty line its closing paragraphs.
 ``--no-body`` leaves every ``_note`` out.
 
 The head holds only ``<title>`` (``--opml-title``, else the input's file name): no
