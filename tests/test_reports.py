@@ -5,6 +5,8 @@ They stay outside the repository; these tests skip when the folder is absent.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import govspeech
@@ -204,3 +206,22 @@ def test_calls_and_slogans_close_the_older_reports(year, line, start):
     doc = govspeech.parse_file(report(year)).documents[0]
     closing = [leaf for leaf in doc.closing if type(leaf).__name__ == "Paragraph"]
     assert closing[0].line == line and closing[0].content.startswith(start)
+
+
+def test_the_outline_shows_the_parts_without_a_number(capsys):
+    """The 1984 report's two parts, 关于国内建设 (in the opening) and 关于外交工作 (between
+    五、 and the foreign-affairs 一、), each before its own 一、 list, in the text outline
+    and in the JSON outline's ``parts``."""
+    from govspeech.cli import main
+
+    main(["outline", "--depth", "1", str(report(1984))])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "  关于国内建设" and lines[2].startswith("  一、认真地有步骤地改革")
+    k = lines.index("  关于外交工作")
+    assert lines[k - 1].startswith("  五、") and lines[k + 1].startswith("  一、维护世界和平")
+    main(["outline", "--format", "json", str(report(1984))])
+    (doc,) = json.loads(capsys.readouterr().out)["documents"]
+    assert [(p["title"], p["line"]) for p in doc["parts"]] == [
+        ("关于国内建设", 10),
+        ("关于外交工作", 132),
+    ]

@@ -312,6 +312,11 @@ def test_outline_without_filters_is_the_full_view_cut_down(corpus_tree):
             "title": doc["title"],
             "line": doc["line"],
             "span": doc["span"],
+            "parts": [
+                {"title": leaf["text"].strip(" \u3000"), "line": leaf["line"]}
+                for leaf in (*doc["opening"], *doc["tail"])
+                if leaf.get("role") == "part"
+            ],
             "sections": [cut_section(s) for s in doc["sections"]],
             "subdocuments": [cut_document(d) for d in doc["subdocuments"]],
         }

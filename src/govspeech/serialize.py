@@ -188,11 +188,21 @@ def _outline_sections(
     return top
 
 
+def _part_titles(doc: Document) -> list[Paragraph]:
+    """The titles of the document's parts without a number (role ``part``)."""
+    return [
+        cast("Paragraph", leaf)
+        for leaf in (*doc.opening, *doc.tail)
+        if leaf.type_name == "paragraph" and cast("Paragraph", leaf).role == "part"
+    ]
+
+
 def _outline_document(doc: Document, kinds: frozenset[str], depth: int | None) -> dict[str, Any]:
     return {
         "title": doc.title,
         "line": doc.line,
         "span": [doc.start, doc.end],
+        "parts": [{"title": part.content, "line": part.line} for part in _part_titles(doc)],
         "sections": _outline_sections(doc.sections, kinds, depth),
         "subdocuments": [_outline_document(d, kinds, depth) for d in doc.subdocuments],
     }

@@ -47,8 +47,15 @@ def _documents(outline: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
 
 
 def _sections(doc: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(depth, section) in document order, depth 1 at the top; iterative, any depth."""
-    stack = [(1, s) for s in reversed(doc["sections"])]
+    """(depth, section) in document order, depth 1 at the top; iterative, any depth. The
+    title of a part without a number comes as a section of its own with marker ``""``, at
+    depth 1 before the first section after it."""
+    parts = [
+        {"marker": "", "title": part["title"], "line": part["line"], "children": []}
+        for part in doc.get("parts", ())
+    ]
+    top = sorted([*doc["sections"], *parts], key=lambda s: s["line"]) if parts else doc["sections"]
+    stack = [(1, s) for s in reversed(top)]
     while stack:
         depth, sec = stack.pop()
         yield depth, sec

@@ -423,12 +423,33 @@ def _continues(line: LineToken, nxt: LineToken) -> bool:
 
 
 def _text_lines(lines: Sequence[LineToken], i: int, end: int) -> list[int]:
-    """The paragraph lines of heading ``i``'s text up to line ``end``; for a marker-only
-    heading (一要 alone, its sentence on the next line) without the line its title is from."""
-    found = [j for j in range(i + 1, end) if lines[j].type in _TEXT_LINES]
-    if found and not cast(Heading, lines[i].leaves[0]).title:
-        return found[1:]
-    return found
+    """The paragraphs of heading ``i``'s text up to line ``end``, by their first lines; for a
+    marker-only heading (一要 alone, its sentence on the next line) without the line its title
+    is from. A line that goes on with a sentence the line before it broke off (a web page
+    breaks lines at 《 and 》: …制定和实施了《 / 国家突发公共事件总体应急预案 / 》和专项预案…)
+    is part of that paragraph, not one of its own."""
+    found: list[int] = []
+    titled = bool(cast(Heading, lines[i].leaves[0]).title)
+    prev: int | None = i if titled else None  # a marker alone breaks off nothing
+    for j in range(i + 1, end):
+        kind = lines[j].type
+        if kind == "BLANK":
+            continue
+        if kind in _TEXT_LINES and (prev is None or not _broken_off(lines[prev])):
+            found.append(j)
+        prev = j
+    return found if titled else found[1:]
+
+
+#: What a line that does not break off a sentence ends with.
+_LINE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "”", "…", "）", ")")
+
+
+def _broken_off(line: LineToken) -> bool:
+    """Does the line stop in the middle of a sentence (…制定和实施了《, 》、《, 重大动物疫情
+    应急条例), so that the next line goes on with it?"""
+    text = line.leaves[-1].text.rstrip().rstrip(INDENT_CHARS)
+    return bool(text) and not text.endswith(_LINE_ENDS)
 
 
 def _one_paragraph_list(
@@ -488,8 +509,10 @@ def _stands_apart(lines: Sequence[LineToken], i: int, hi: int) -> bool:
     of a table (填报单位 / 分管领导情况 / 姓名) or the pieces of a broken line?"""
     before = next((j for j in range(i - 1, -1, -1) if lines[j].type != "BLANK"), None)
     after = next((j for j in range(i + 1, hi) if lines[j].type != "BLANK"), None)
-    if before is None or after is None:
+    if after is None:
         return False
+    if before is None or lines[before].type in ("TITLE", "DATELINE", "SALUTATION"):
+        return True  # right after the title block or the salutation: the first part's title
     prev = lines[before].leaves[-1].text.rstrip().rstrip(INDENT_CHARS)
     if lines[before].type in FAMILIES:
         if not cast(Heading, lines[before].leaves[0]).title:
@@ -523,6 +546,26 @@ def _part_titles(
             if k < len(heads):
                 fresh.add(k)
     return titles, fresh
+
+
+def _address(line: LineToken) -> bool:
+    """Is the line an address that turns to the audience: 各位代表！ standing alone, or opening
+    a paragraph with its exclamation (各位代表！除了前面讲的几个问题以外，…)?"""
+    if line.type in ("ADDRESS", "SALUTATION"):
+        return True
+    if line.type != "ADDRESS_LEAD":
+        return False
+    text = line.leaves[0].text
+    cut = min((text.find(c) for c in "！!，," if c in text), default=-1)
+    return cut >= 0 and text[cut] in "！!"
+
+
+def _hang(levels: list[int], q: int, shift: int) -> None:
+    """Move the run starting at heading ``q``, and everything below it, ``shift`` levels up."""
+    top = levels[q]
+    while q < len(levels) and levels[q] >= top:
+        levels[q] -= shift
+        q += 1
 
 
 def _list_ends(
@@ -564,14 +607,21 @@ def _list_ends(
             continue
         splits: list[tuple[int, int]] = []
         if after > level:
-            pass  # the heading's items follow: only an address (below) ends its text
+            if FAMILIES[lines[heads[k + 1]].type].rank is None and _one_paragraph_list(
+                lines, heads, levels, ends, k
+            ):
+                # （一）…（五）, one sentence each, then text, then 第一、…: the list ended,
+                # and the items after the text hang where the text went, not below （五）.
+                _hang(levels, k + 1, after - level)
+                after = level
+                splits.append((paras[0], level - 1))
         elif _one_paragraph_list(lines, heads, levels, ends, k):
             splits.append((paras[0], level - 1))
         elif _run_in(line):
             summing = next((j for j in paras if lines[j].type == "SUMMING_UP"), None)
             if summing is not None:
                 splits.append((summing, level - 1))
-        address = next((j for j in paras if lines[j].type in ("ADDRESS", "SALUTATION")), None)
+        address = next((j for j in paras if _address(lines[j])), None)
         if address is not None and level > 1:
             splits = [(j, up) for j, up in splits if j < address]
             if not splits or splits[-1][1] > 1:
@@ -579,10 +629,7 @@ def _list_ends(
             if after > 2 and FAMILIES[lines[heads[k + 1]].type].rank is None:
                 # 各位代表！ … 二是… 三是…: the items after the address hang below the
                 # section it went back up to, with everything below them.
-                shift, q = after - 2, k + 1
-                while q < n and levels[q] >= after:
-                    levels[q] -= shift
-                    q += 1
+                _hang(levels, k + 1, after - 2)
                 after = 2
         # The heading after the text must fit where the text went: no deeper than its child.
         out[k] = [(j, up) for j, up in splits if after <= up + 1]
@@ -623,7 +670,6 @@ class _Emitter:
             self.leaves(lo, close)
             self.closing(close, hi)
             return
-        self.leaves(lo, heads[0])
         close = next(
             (i for i in range(heads[-1] + 1, hi) if lines[i].type in ("CLOSING", "CONCLUSION")),
             hi,
@@ -631,8 +677,20 @@ class _Emitter:
         if close == hi:
             close = _final_call(lines, heads[-1] + 1, hi)
         parts, fresh = _part_titles(lines, heads, close)
-        for j in parts:  # the title of a part without a number: a paragraph with role part
-            lines[j] = _as_paragraph(lines[j], "PART_TITLE", "part")
+        if parts:
+            # The first part's title stands in the opening (关于国内建设, before its 一、).
+            first = next(
+                (
+                    j
+                    for j in range(lo, heads[0])
+                    if lines[j].type == "PART_TITLE" and _stands_apart(lines, j, heads[0] + 1)
+                ),
+                None,
+            )
+            for j in (first, *parts) if first is not None else parts:
+                # the title of a part without a number: a paragraph with role part
+                lines[j] = _as_paragraph(lines[j], "PART_TITLE", "part")
+        self.leaves(lo, heads[0])
         levels = resolve_levels(
             [
                 (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
