@@ -464,6 +464,8 @@ class _Writer:
             style = SALUTATION
         elif isinstance(leaf, Paragraph) and leaf.role == "closing":
             style = CLOSING
+        elif isinstance(leaf, Paragraph) and leaf.role == "part":
+            style = heading_style(1)  # a part without a number: titled like 一、, in 黑体
         else:
             style = BODY
         self._paragraph(style, text)

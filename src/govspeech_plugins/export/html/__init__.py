@@ -179,6 +179,7 @@ p { margin: .35rem 0; }
 .para.cont { text-indent: 0; }
 .role-salutation { text-indent: 0; font-weight: 700; }
 .role-closing { font-weight: 700; }
+.role-part { text-indent: 0; font-weight: 700; font-size: 1.12em; margin-top: 1.2em; }
 .closing { margin-top: 1rem; }
 .imarker { font-weight: 700; color: var(--blue); }
 details.sec { margin: .2rem 0; }
