@@ -25,7 +25,7 @@ from lark.lark import PostLex
 from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Heading, Paragraph, TitleLine
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
-from govspeech.syntax.lexer import LineToken, first_sentence
+from govspeech.syntax.lexer import LineToken, first_sentence, new_token
 
 __all__ = ["HeadingInfo", "LeafToken", "LevelResolver", "resolve_levels", "tokens"]
 
@@ -66,17 +66,18 @@ class HeadingInfo(NamedTuple):
 
 
 def _titled(line: LineToken) -> bool:
-    return bool(cast(Heading, line.leaves[0]).title)
+    heading = cast(Heading, line.leaves[0])
+    return heading.title_end > heading.title_start
 
 
 def _tok(kind: str, node: object) -> LeafToken:
-    tok = LeafToken(kind, "")
+    tok = new_token(LeafToken, kind)
     tok.node = node
     return tok
 
 
 def _marker_tok(kind: str) -> Token:
-    return Token(kind, "")
+    return new_token(Token, kind)
 
 
 class _Entry:
@@ -410,35 +411,47 @@ def _run_in(line: LineToken) -> bool:
     return len(line.leaves) > 1
 
 
+#: Each family's name → the family its runs count in ((1) and 1) are one, 首先， and 首先要 too).
+_RUN_FAMILY = {name: fam.nests_as or name for name, fam in FAMILIES.items()}
+
+
 def _family(line: LineToken) -> str:
-    """The family a heading line's run counts in ((1) and 1) are one, 首先， and 首先要 too)."""
-    return FAMILIES[line.type].nests_as or line.type
+    """The family a heading line's run counts in."""
+    return _RUN_FAMILY[line.type]
 
 
 def _continues(line: LineToken, nxt: LineToken) -> bool:
     """Is ``nxt`` the next item of ``line``'s list (its family, the next number)?"""
-    if _family(line) != _family(nxt):
+    if _RUN_FAMILY[line.type] != _RUN_FAMILY[nxt.type]:
         return False
     return line.number is None or nxt.number is None or nxt.number == line.number + 1
 
 
-def _text_lines(lines: Sequence[LineToken], i: int, end: int) -> list[int]:
-    """The paragraphs of heading ``i``'s text up to line ``end``, by their first lines; for a
-    marker-only heading (一要 alone, its sentence on the next line) without the line its title
-    is from. A line that goes on with a sentence the line before it broke off (a web page
+def _first_paragraph(
+    lines: Sequence[LineToken], i: int, end: int, titled: bool | None = None
+) -> int | None:
+    """The first line of the first paragraph of heading ``i``'s text before line ``end``, or
+    None; for a marker-only heading (一要 alone, its sentence on the next line) not the line its
+    title is from. A line that goes on with a sentence the line before it broke off (a web page
     breaks lines at 《 and 》: …制定和实施了《 / 国家突发公共事件总体应急预案 / 》和专项预案…)
     is part of that paragraph, not one of its own."""
-    found: list[int] = []
-    titled = bool(cast(Heading, lines[i].leaves[0]).title)
+    if i + 1 == end:
+        return None
+    if titled is None:
+        heading = cast(Heading, lines[i].leaves[0])
+        titled = heading.title_end > heading.title_start
     prev: int | None = i if titled else None  # a marker alone breaks off nothing
+    skip = not titled  # the line a marker-only heading takes its title from
     for j in range(i + 1, end):
         kind = lines[j].type
         if kind == "BLANK":
             continue
         if kind in _TEXT_LINES and (prev is None or not _broken_off(lines[prev])):
-            found.append(j)
+            if not skip:
+                return j
+            skip = False
         prev = j
-    return found if titled else found[1:]
+    return None
 
 
 #: What a line that does not break off a sentence ends with.
@@ -452,39 +465,30 @@ def _broken_off(line: LineToken) -> bool:
     return bool(text) and not text.endswith(_LINE_ENDS)
 
 
-def _one_paragraph_list(
-    lines: Sequence[LineToken],
-    heads: Sequence[int],
-    levels: Sequence[int],
-    ends: Sequence[int],
-    k: int,
-) -> bool:
-    """Is heading ``k`` the last item of a run of items that are one paragraph each
-    (——民生保障有力有效。…, 六是全面加强政府建设。…, a clause 三、…；, 一要 alone with its
-    sentence on the next line)? Items with paragraphs of their own under them are not."""
-    level, family = levels[k], _family(lines[heads[k]])
-    earlier: list[int] = []
-    later = lines[heads[k]]
-    for q in range(k - 1, -1, -1):
-        if levels[q] < level:
-            break
-        if levels[q] > level:
-            return False  # an item with items of its own is no paragraph
-        if _family(lines[heads[q]]) != family or not _continues(lines[heads[q]], later):
-            break  # another family, or the run before this one restarted
-        earlier.append(q)
-        later = lines[heads[q]]
-    last = lines[heads[k]]
-    if not _paragraph_item(last):
+class _Run:
+    """The run of items open at one level, as `_list_ends` walks the headings: what it needs
+    to know of the items before the current one (see `_one_paragraph_list`)."""
+
+    __slots__ = ("family", "items", "last", "nested", "single")
+
+    def __init__(self, line: LineToken) -> None:
+        self.family = _family(line)
+        self.last = line
+        self.items = 0  # items before the current one
+        self.single = 0  # of them, those that are one paragraph each
+        self.nested = False  # whether one of them has items of its own
+
+
+def _one_paragraph_list(run: _Run, line: LineToken, whole: bool) -> bool:
+    """Is ``line``, the heading after the items of ``run``, the last item of a run of items
+    that are one paragraph each (——民生保障有力有效。…, 六是全面加强政府建设。…, a clause 三、…；,
+    一要 alone with its sentence on the next line)? Items with paragraphs or items of their own
+    under them are not. ``whole`` says whether ``line`` is a paragraph item (`_paragraph_item`)."""
+    if run.nested or not whole:
         return False  # a title standing alone: the text below it is its body
-    if not earlier and (FAMILIES[last.type].kind != "enum" or (last.number or 0) <= 1):
+    if not run.items and (FAMILIES[line.type].kind != "enum" or (line.number or 0) <= 1):
         return False  # one item alone (二是 going on with a list begun inside a paragraph is one)
-    single = sum(
-        1
-        for q in earlier
-        if _paragraph_item(lines[heads[q]]) and not _text_lines(lines, heads[q], ends[q])
-    )
-    return single >= ONE_PARAGRAPH_SHARE * len(earlier)
+    return run.single >= ONE_PARAGRAPH_SHARE * run.items
 
 
 #: What ends a heading line that is a whole paragraph (a clause 一、…； or a sentence 1.…。).
@@ -496,9 +500,9 @@ def _paragraph_item(line: LineToken) -> bool:
     (一、继续深入批评…；), or a marker alone (一要) whose sentence is the next line — not a
     title standing alone (二、全力抓好隐患整改), whose body follows?"""
     heading = cast(Heading, line.leaves[0])
-    if _run_in(line) or not heading.title:
+    if len(line.leaves) > 1 or heading.title_end == heading.title_start:
         return True
-    return heading.title.rstrip(INDENT_CHARS + " ").endswith(_PARAGRAPH_ENDS)
+    return heading.title.rstrip(INDENT_CHARS).endswith(_PARAGRAPH_ENDS)
 
 
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；")
@@ -574,66 +578,130 @@ def _list_ends(
     levels: list[int],
     ends: Sequence[int],
     parts: Sequence[int] = (),
-) -> list[list[tuple[int, int]]]:
-    """Where each heading's own text stops and goes back up: for each heading, the lines at
-    which the rest of its text belongs to a heading further up, and that heading's level
-    (``[]`` when all its text is its own). See docs/nesting.md, where a list ends.
+) -> dict[int, list[tuple[int, int]]]:
+    """Where each heading's own text stops and goes back up: for the index of each heading
+    whose text does, the lines at which the rest of its text belongs to a heading further up,
+    and that heading's level (headings all of whose text is their own are left out). See
+    docs/nesting.md, where a list ends.
 
     After the last item of a run of one-paragraph items, or after an item whose next paragraph
     sums up (回顾过去一年，… 总的看，…), the paragraphs go back up to the run's parent; an
     address standing alone (各位代表！) goes back up to the top-level section that is open, and
     a run of items right after it hangs there too (``levels`` is changed in place). At the
     title of a part without a number (``parts``) the text goes up to the document (level 0).
+
+    One pass over the headings, keeping the open run of each level (`_Run`): linear in the
+    number of headings and lines, however long the runs.
     """
-    out: list[list[tuple[int, int]]] = [[] for _ in heads]
+    out: dict[int, list[tuple[int, int]]] = {}
     n = len(heads)
+    runs: list[_Run | None] = [None]  # the open run of each level (index 0: none)
+    next_part = 0
+    family_of = _RUN_FAMILY
     for k in range(n):
         level = levels[k]
-        after = levels[k + 1] if k + 1 < n else 1
-        part = next((j for j in parts if heads[k] < j < ends[k]), None)
-        if part is not None:
-            # The heading's text up to the part's title is decided as for any other; from
-            # there on it is the document's.
-            inner = _list_ends(lines, heads[: k + 1], levels[: k + 1], [*ends[:k], part])[k]
-            out[k] = [*inner, (part, 0)]
-            continue
-        if level < 1:
-            continue
         line = lines[heads[k]]
-        if k + 1 < n and after == level and _continues(line, lines[heads[k + 1]]):
-            continue  # text between two items of a list is the first one's
-        paras = _text_lines(lines, heads[k], ends[k])
-        if not paras:
-            continue
-        splits: list[tuple[int, int]] = []
-        if after > level:
-            if FAMILIES[lines[heads[k + 1]].type].rank is None and _one_paragraph_list(
-                lines, heads, levels, ends, k
-            ):
-                # （一）…（五）, one sentence each, then text, then 第一、…: the list ended,
-                # and the items after the text hang where the text went, not below （五）.
-                _hang(levels, k + 1, after - level)
-                after = level
-                splits.append((paras[0], level - 1))
-        elif _one_paragraph_list(lines, heads, levels, ends, k):
-            splits.append((paras[0], level - 1))
-        elif _run_in(line):
-            summing = next((j for j in paras if lines[j].type == "SUMMING_UP"), None)
-            if summing is not None:
-                splits.append((summing, level - 1))
-        address = next((j for j in paras if _address(lines[j])), None)
-        if address is not None and level > 1:
-            splits = [(j, up) for j, up in splits if j < address]
-            if not splits or splits[-1][1] > 1:
-                splits.append((address, 1))
-            if after > 2 and FAMILIES[lines[heads[k + 1]].type].rank is None:
-                # 各位代表！ … 二是… 三是…: the items after the address hang below the
-                # section it went back up to, with everything below them.
-                _hang(levels, k + 1, after - 2)
-                after = 2
-        # The heading after the text must fit where the text went: no deeper than its child.
-        out[k] = [(j, up) for j, up in splits if after <= up + 1]
+        # The runs below this level have ended; the one above it holds an item with items.
+        del runs[level + 1 :]
+        while len(runs) <= level:
+            runs.append(None)
+        above = runs[level - 1]
+        if above is not None:
+            above.nested = True
+        run = runs[level]
+        if (
+            run is None
+            or run.family != family_of[line.type]
+            or not (
+                run.last.number is None or line.number is None or line.number == run.last.number + 1
+            )
+        ):
+            run = runs[level] = _Run(line)
+        end = ends[k]
+        part = None
+        if parts:
+            while next_part < len(parts) and parts[next_part] <= heads[k]:
+                next_part += 1
+            if next_part < len(parts) and parts[next_part] < end:
+                part = end = parts[next_part]  # the heading's text ends at a part's title
+        heading = cast(Heading, line.leaves[0])
+        titled = heading.title_end > heading.title_start
+        first = _first_paragraph(lines, heads[k], end, titled)
+        whole = (
+            len(line.leaves) > 1
+            or not titled
+            or heading.title.rstrip(INDENT_CHARS).endswith(_PARAGRAPH_ENDS)
+        )
+        splits = (
+            []
+            if first is None
+            else _splits(lines, heads, levels, k, first, end, run, whole, part is not None)
+        )
+        if part is not None:
+            splits.append((part, 0))  # from the part's title on, the document's text
+        if splits:
+            out[k] = splits
+        # This item joins its run for the items after it.
+        own = first if part is None else _first_paragraph(lines, heads[k], ends[k], titled)
+        run.last = line
+        run.items += 1
+        run.single += whole and own is None
     return out
+
+
+def _splits(
+    lines: Sequence[LineToken],
+    heads: Sequence[int],
+    levels: list[int],
+    k: int,
+    first: int,
+    end: int,
+    run: _Run,
+    whole: bool,
+    last: bool,
+) -> list[tuple[int, int]]:
+    """`_list_ends` for one heading ``k`` whose text has paragraphs (from line ``first`` to
+    ``end``): where that text goes back up, and to which level."""
+    level = levels[k]
+    line = lines[heads[k]]
+    last = last or k + 1 == len(heads)
+    after = 1 if last else levels[k + 1]
+    if not last and after == level and _continues(line, lines[heads[k + 1]]):
+        return []  # text between two items of a list is the first one's
+    splits: list[tuple[int, int]] = []
+    one_paragraph = _one_paragraph_list(run, line, whole)
+    if after > level:
+        if FAMILIES[lines[heads[k + 1]].type].rank is None and one_paragraph:
+            # （一）…（五）, one sentence each, then text, then 第一、…: the list ended, and
+            # the items after the text hang where the text went, not below （五）.
+            _hang(levels, k + 1, after - level)
+            after = level
+            splits.append((first, level - 1))
+    elif one_paragraph:
+        splits.append((first, level - 1))
+    elif _run_in(line):
+        summing = next((j for j in range(first, end) if lines[j].type == "SUMMING_UP"), None)
+        if summing is not None:
+            splits.append((summing, level - 1))
+    address = next(
+        (j for j in range(first, end) if lines[j].type in _ADDRESSING and _address(lines[j])),
+        None,
+    )
+    if address is not None and level > 1:
+        splits = [(j, up) for j, up in splits if j < address]
+        if not splits or splits[-1][1] > 1:
+            splits.append((address, 1))
+        if not last and after > 2 and FAMILIES[lines[heads[k + 1]].type].rank is None:
+            # 各位代表！ … 二是… 三是…: the items after the address hang below the section it
+            # went back up to, with everything below them.
+            _hang(levels, k + 1, after - 2)
+            after = 2
+    # The heading after the text must fit where the text went: no deeper than its child.
+    return [(j, up) for j, up in splits if after <= up + 1]
+
+
+#: The line classes an address can be (see `_address`).
+_ADDRESSING = frozenset({"ADDRESS", "SALUTATION", "ADDRESS_LEAD"})
 
 
 class _Emitter:
@@ -712,11 +780,12 @@ class _Emitter:
             line = lines[i]
             heading = cast(Heading, line.leaves[0])
             end = heads[k + 1] if k + 1 < len(heads) else close
-            title_info = (heading.title, heading.title_start, heading.title_end, heading.line)
+            title = heading.title
+            title_info = (title, heading.title_start, heading.title_end, heading.line)
             fam = FAMILIES[line.type]
-            if not heading.title and fam.titled:  # an article's number is all its heading
+            if not title and fam.titled:  # an article's number is all its heading
                 title_info = self.title_from_next(i, end) or title_info
-            splits = returns[k]
+            splits = returns.get(k, ())
             own_end = splits[0][0] if splits else end
             body = list(line.leaves[1:])
             for other in lines[i + 1 : own_end]:
@@ -847,7 +916,7 @@ def _as_paragraph(line: LineToken, kind: str, role: str) -> LineToken:
     first, last = leaves[0], leaves[-1]
     text = "".join(leaf.text for leaf in leaves)
     para = Paragraph(text, first.start, last.end, first.line, first.column, role)
-    tok = LineToken(kind, "")
+    tok = new_token(LineToken, kind)
     tok.leaves, tok.number = (para,), None
     return tok
 
