@@ -37,6 +37,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "小编 line": lambda n: "小编" * (2 * n) + "\n",
     "小编 line with keyword": lambda n: "小编" * (2 * n) + "带来\n",
     "one long line": lambda n: "一" * (4 * n) + "、\n",
+    # where a list ends: one run of one-paragraph items with text after each, parts without
+    # a number, and addresses with items after them
+    "one long run with text": lambda n: "一、甲\n" + "——乙。丙。\n丁。\n" * (n // 2),
+    "parts without a number": lambda n: "一、甲\n甲。\n关于外交工作\n乙。\n" * (n // 4),
+    "addresses and items": lambda n: "一、甲\n（一）乙\n丙。\n各位代表！\n二是丁。\n" * (n // 5),
 }
 
 
