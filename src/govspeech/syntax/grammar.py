@@ -70,6 +70,9 @@ class LinePatterns:
         alternatives = "|".join(f"(?P<{name}>{rx})" for name, (_, _, rx) in line_terms)
         indent = terminals["INDENT"][2]
         self.line = re.compile(f"(?:{indent})?(?:(?P<BLANK>$)|{hashes}(?:{alternatives}))")
+        # What comes before a line's text and is not part of it: indentation and the hashes
+        # of a Markdown heading (# 上海市露天仓库消防安全管理规定).
+        self.decoration = re.compile(f"(?:{indent})?{hashes}")
         self.indent = re.compile(terminals["INDENT"][2])
         self.trailing_space = re.compile(f"(?:{indent})$")
         self.sentence_end = re.compile(terminals["SENTENCE_END"][2])

@@ -22,7 +22,15 @@ from typing import NamedTuple, cast
 from lark import Token
 from lark.lark import PostLex
 
-from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Heading, Paragraph, TitleLine
+from govspeech.nodes import (
+    INDENT_CHARS,
+    LINE_ENDINGS,
+    Blank,
+    Boilerplate,
+    Heading,
+    Paragraph,
+    TitleLine,
+)
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.lexer import LineToken, first_sentence, new_token
@@ -326,7 +334,7 @@ def _segments(lines: Sequence[LineToken], lo: int, hi: int) -> list[tuple[int, i
 
 
 #: The line classes a final call's paragraphs may have.
-_CALL_TEXT = frozenset({"PARA", "ADDRESS_LEAD", "CALL", "SUMMING_UP"})
+_CALL_TEXT = frozenset({"PARA", "ADDRESS_LEAD", "CALL", "SUMMING_UP", "DOC_DATE"})
 #: At most this many paragraphs after 各位代表！ make a report's final call.
 FINAL_CALL_PARAGRAPHS = 3
 
@@ -386,6 +394,7 @@ _TEXT_LINES = frozenset(
         "SUMMING_UP",
         "PART_TITLE",
         "CONCLUSION",
+        "DOC_DATE",
         "ADDRESS_LEAD",
         "CALL",
         "SLOGAN",
@@ -399,7 +408,7 @@ _TEXT_LINES = frozenset(
     }
 )
 #: The line classes a marker-only heading may take its title from: plain paragraphs.
-_TITLE_TEXT = frozenset({"PARA", "SUMMING_UP", "PART_TITLE"})
+_TITLE_TEXT = frozenset({"PARA", "SUMMING_UP", "PART_TITLE", "DOC_DATE"})
 #: Of the items of a run before its last, at least this share must be one paragraph each (a
 #: line broken in two by a web page makes a second paragraph now and then) for the run to be
 #: a list of one-paragraph items.
@@ -921,12 +930,150 @@ def _as_paragraph(line: LineToken, kind: str, role: str) -> LineToken:
     return tok
 
 
+#: The most lines above a 公文 title that its wrapped beginning may take (flk titles run over
+#: two or three lines).
+TITLE_WRAP_LINES = 2
+#: The longest line that can be the beginning of a wrapped title.
+TITLE_WRAP_CHARS = 40
+_NOT_IN_TITLE = re.compile(r"[。！？!?，,；;：:]")
+#: The shortest 公文 title standing on one line (上海市气象条例 has seven characters).
+DOC_TITLE_CHARS = 6
+#: What the line above a 公文 title may be: nothing, a site's line, another title line, an
+#: 附件1 label, or the date of the notice that issues the document below it.
+_BEFORE_TITLE = frozenset(
+    {"BLANK", "BOILERPLATE", "TITLE", "DOC_TITLE", "DATELINE", "ANNEX", "DOC_DATE"}
+)
+_CONTINUES = ("》", "，", ",", "、", "。", "；", ";", "：", ":", "）", ")")
+
+
+_RULE_LINE = re.compile(r"^[-=─—＝_ \t\u3000]*$")
+
+
+def _ends_title(lines: Sequence[LineToken], j: int) -> bool:
+    """Can line ``j`` follow a title: the end, a blank line, a heading (第一章　总则), a note in
+    brackets (（2020年）, （…通过）), a date, another title line or a rule (------)? A sentence
+    (在经过试行以后，…) cannot: the line above it was a piece of that sentence."""
+    if j >= len(lines):
+        return True
+    line = lines[j]
+    if line.type in _AFTER_TITLE or line.type in FAMILIES:
+        return True
+    text = line.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+    return text.startswith(("（", "(", "#", "—")) or bool(_RULE_LINE.match(text))
+
+
+#: The line classes that may follow a 公文 title (see `_ends_title`).
+_AFTER_TITLE = frozenset(
+    {"BLANK", "BOILERPLATE", "TITLE", "DOC_TITLE", "DATELINE", "DOC_DATE", "SALUTATION"}
+)
+
+
+def _doc_titles(lines: list[LineToken]) -> set[int]:
+    """Lines with each 公文 title (DOC_TITLE) that stands where a title stands made a title
+    line (TITLE), the others paragraphs; returns the lines that begin a wrapped title (全国人民
+    代表大会常务委员会关于加强 / 经济工作监督的决定), which are made title lines too.
+
+    A title stands at the top of the text, after a blank line or a site's line, or below
+    another title line or an 附件1 label; a Markdown heading (# …) always. A piece of a line a
+    page broke at 《…》 (国家中长期科学和技术发展规划纲要 between two lines of a sentence) or a
+    cell of a table (部门领导意见 below 单位意见) is a paragraph.
+    """
+    wrapped: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.type != "DOC_TITLE":
+            continue
+        leaf = line.leaves[0]
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].type != "BLANK"), None)
+        if after is not None and lines[after].leaves[0].text.lstrip(INDENT_CHARS).startswith(
+            _CONTINUES
+        ):
+            lines[i] = _as_paragraph(line, "PARA", "text")  # the sentence goes on below
+            continue
+        content = leaf.text.strip(INDENT_CHARS + LINE_ENDINGS)
+        if content.startswith("#"):
+            continue  # a Markdown heading: the page's title
+        top = i
+        for _ in range(TITLE_WRAP_LINES):
+            j = top - 1
+            if j < 0 or lines[j].type not in ("PARA", "PART_TITLE"):
+                break
+            text = lines[j].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+            if not text or len(text) > TITLE_WRAP_CHARS or _NOT_IN_TITLE.search(text):
+                break
+            top = j
+        before = lines[top - 1].type if top > 0 else "BLANK"
+        long_enough = top < i or len(content) >= DOC_TITLE_CHARS  # 的决议 only ends a title
+        if long_enough and before in _BEFORE_TITLE and _ends_title(lines, i + 1):
+            wrapped.update(range(top, i))
+            continue
+        lines[i] = _as_paragraph(line, "PARA", "text")
+    for i in wrapped:
+        leaf = lines[i].leaves[0]
+        tok = LineToken("TITLE", "")
+        tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
+        tok.number = None
+        lines[i] = tok
+    for i, line in enumerate(lines):
+        if line.type == "DOC_TITLE":
+            tok = LineToken("TITLE", "")
+            tok.leaves, tok.number = line.leaves, None
+            lines[i] = tok
+    return wrapped
+
+
+def _block_title(
+    lines: Sequence[LineToken], block: tuple[int, int], wrapped: set[int], pats: LinePatterns
+) -> str:
+    """The title a title block gives its document (its wrapped lines joined, without hashes
+    and white space), for comparing two blocks."""
+    j, parts = block[0], []
+    while True:
+        text = lines[j].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+        m = pats.decoration.match(text)
+        parts.append(text[m.end() :] if m else text)
+        if j not in wrapped:
+            break
+        j += 1
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+def _merge_repeated_titles(
+    lines: Sequence[LineToken], blocks: list[tuple[int, int]], wrapped: set[int], pats: LinePatterns
+) -> list[tuple[int, int]]:
+    """The title blocks, a repeated title taken into the block before it: a page that heads
+    the text with its title (# 上海市人民代表大会常务委员会关于…的决定), lists its data
+    (公布日期…), then gives the title again above the text is one document, not two."""
+    out: list[tuple[int, int]] = []
+    for block in blocks:
+        if out:
+            prev = out[-1]
+            between = range(prev[1] + 1, block[0])
+            if (
+                len(between) <= REPEATED_TITLE_GAP
+                and not any(lines[j].type in FAMILIES for j in between)
+                and _block_title(lines, prev, wrapped, pats)
+                == _block_title(lines, block, wrapped, pats)
+            ):
+                out[-1] = (prev[0], block[1])
+                continue
+        out.append(block)
+    return out
+
+
+#: How many lines (a page's data: 公布日期, 制定机关…) may stand between a title and its repeat.
+REPEATED_TITLE_GAP = 30
+
+
 def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
     if any(line.type in ("CONTENTS", "NOTES") for line in lines):
         lines = _notes(_contents(list(lines)))
     if any(line.type == "SEQUENCE_BARE" for line in lines):
         lines = _bare_sequences(list(lines))
+    wrapped: set[int] = set()
+    if any(line.type == "DOC_TITLE" for line in lines):
+        lines = list(lines)
+        wrapped = _doc_titles(lines)
     # a list of the process's own (the emitter marks the titles of parts without a number)
     em = _Emitter(cast("list[LineToken]", lines), pats)
     out = em.out
@@ -956,17 +1103,23 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             out.append(tok)
         else:
             doc_starts.append((0, None))
-    doc_starts.extend((a, b) for a, b in blocks)
+    doc_starts.extend(_merge_repeated_titles(lines, blocks, wrapped, pats))
     for k, (start, last_title) in enumerate(doc_starts):
         end = doc_starts[k + 1][0] if k + 1 < len(doc_starts) else n
         out.append(_marker_tok("_DOC"))
         body = start
         if last_title is not None:
+            # The title, wrapped over the lines up to the one with its kind; then subtitles.
+            title_end = start
+            while title_end in wrapped:
+                title_end += 1
             for j in range(start, last_title + 1):
                 line = lines[j]
                 leaf = line.leaves[0]
                 if j == start:
                     out.append(_tok("TITLE", leaf))
+                elif j <= title_end:
+                    out.append(_tok("SUBTITLE", leaf))  # a line of the title itself
                 elif line.type in ("TITLE", "DATELINE"):
                     out.append(
                         _tok(

@@ -42,6 +42,7 @@ _PARAGRAPH_ROLES = {
     "SUMMING_UP": "text",
     "CONCLUSION": "text",
     "PART_TITLE": "text",
+    "DOC_DATE": "text",
 }
 
 
@@ -128,14 +129,14 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
         if cls == "BLANK":
             append(_line("BLANK", (Blank(raw, start, pos, lineno, 1),)))
             continue
-        if in_licence and cls != "TITLE":
+        if in_licence and cls != "TITLE":  # (a 公文 title inside a licence is its wording)
             append(_line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
             continue
         if cls == "PARA" or cls in _PARAGRAPH_ROLES:
             role = _PARAGRAPH_ROLES[cls]
             append(_line(cls, (Paragraph(raw, start, pos, lineno, 1, role),)))
             continue
-        if cls == "TITLE":
+        if cls == "TITLE" or cls == "DOC_TITLE":
             in_licence = False
             append(_line(cls, (TitleLine(raw, start, pos, lineno, 1),)))
             continue

@@ -25,6 +25,7 @@ from govspeech.nodes import (
     Paragraph,
     ParsedFile,
     Section,
+    TitleLine,
     install_item_finder,
 )
 from govspeech.syntax.grammar import LinePatterns, grammar_text
@@ -122,7 +123,7 @@ def _document(children: list[Any]) -> Document:
         ),
         sections[0].line if sections else first.line,
     )
-    title = titles[0].content if titles else None  # type: ignore[union-attr]
+    title = _title(titles) if titles else None
     return Document(
         title=title,
         title_lines=titles,
@@ -135,6 +136,19 @@ def _document(children: list[Any]) -> Document:
         line=line_of,
         column=1,
     )
+
+
+def _title(titles: tuple[Leaf, ...]) -> str:
+    """The document's title: its title lines (a title wrapped over two or three lines is one
+    title), without a Markdown heading's hashes."""
+    parts = []
+    for leaf in titles:
+        if not isinstance(leaf, TitleLine) or leaf.role != "title":
+            break
+        parts.append(leaf.content)
+    title = "".join(parts)
+    decoration = _parser()[1].decoration.match(title)
+    return title[decoration.end() :] if decoration else title
 
 
 # Every terminal the grammar defines (the line lexer needs them all, used by a rule or not).
