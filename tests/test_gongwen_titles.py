@@ -105,3 +105,28 @@ def test_no_document_starts_inside_a_body(text):
     tree = govspeech.parse(text)
     assert len(tree.documents) == 1 and tree.documents[0].title is None
     assert tree.text == text
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("tongzhi_shanghai_huangpu_xiaofang_zerenzhi.txt", 164),  # 2. after 附件：1.…
+        ("tongzhi_xinjiang_zhijian_xuanchuan.txt", 40),
+        ("fangan_shanghai_gumeilu_dujulaoren_xiaofang.txt", 58),  # 1. below 附件： alone
+        ("tongbao_shanghai_jiaowei_shixin_mingdan.txt", 44),  # after a name wrapped in two
+    ],
+)
+def test_the_list_of_attachments_is_no_numbering(name, line, capsys):
+    """附件：1．… 2．…: the names are the list of attachments, not headings: check reports
+    nothing about them, and fix leaves them as they are (it used to write 31． for 2．)."""
+    from govspeech.cli import main
+
+    path = corpus_file(name)
+    tree = govspeech.parse_file(path)
+    leaf = next(leaf for leaf in tree.iter_leaves() if leaf.line == line)
+    assert getattr(leaf, "role", None) == "attachments"
+    main(["check", "--select", "GS1", str(path)])
+    assert f":{line}:" not in capsys.readouterr().out
+    main(["fix", "--unsafe-fixes", "--diff", str(path)])
+    diff = capsys.readouterr().out
+    assert not any(row.startswith("-") and leaf.content in row for row in diff.splitlines())

@@ -169,8 +169,9 @@ class Paragraph:
     ``role`` says what the paragraph does in its document: ``"text"`` (ordinary body),
     ``"salutation"`` (同志们：), ``"closing"`` (谢谢大家！), ``"opening"`` (今天召开…会议,
     the first line of a speech run together with the one before it), ``"contents"`` (a line
-    of a 目录), ``"note"`` (注： and its endnotes) or ``"part"`` (the title of a part without
-    a number, 关于外交工作, in `Document.tail`).
+    of a 目录), ``"note"`` (注： and its endnotes), ``"part"`` (the title of a part without
+    a number, 关于外交工作, in `Document.tail`) or ``"attachments"`` (附件：1．… and the
+    numbered names after it).
     """
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).

@@ -395,6 +395,7 @@ _TEXT_LINES = frozenset(
         "PART_TITLE",
         "CONCLUSION",
         "DOC_DATE",
+        "ATTACHMENTS",
         "ADDRESS_LEAD",
         "CALL",
         "SLOGAN",
@@ -915,6 +916,53 @@ def _bare_sequences(lines: list[LineToken]) -> list[LineToken]:
     return lines
 
 
+#: The longest line that can be the rest of an attachment's name wrapped onto it (人类）).
+ATTACHMENT_WRAP_CHARS = 30
+
+
+def _attachments(lines: list[LineToken]) -> list[LineToken]:
+    """Lines with each list of attachments (附件：1．… / 2．… / 3．…, or 附件： alone and 1．…
+    below it) made paragraphs with role attachments: the numbered names that go on from the
+    附件： line, and the pieces of a name wrapped onto the next line, are no headings."""
+    i = 0
+    while i < len(lines):
+        if lines[i].type != "ATTACHMENTS":
+            i += 1
+            continue
+        head = lines[i].leaves[0].text
+        expected = 2 if _has_first_item(head) else 1
+        j, prev = i + 1, i
+        while j < len(lines):
+            line = lines[j]
+            kind = line.type
+            if kind == "BLANK":
+                j += 1
+                continue
+            if kind in FAMILIES and FAMILIES[kind].rank is not None and line.number == expected:
+                expected += 1
+            elif (
+                kind == "PARA"
+                and _broken_off(lines[prev])
+                and len(line.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS))
+                <= ATTACHMENT_WRAP_CHARS
+            ):
+                pass  # the rest of a name the line above broke off
+            else:
+                break
+            lines[j] = _as_paragraph(line, "ATTACHMENTS", "attachments")
+            prev = j
+            j += 1
+        i = j
+    return lines
+
+
+def _has_first_item(text: str) -> bool:
+    """Does the 附件： line name its first attachment, numbered (附件：1．…)?"""
+    rest = text.split("：", 1)[-1] if "：" in text else text.split(":", 1)[-1]
+    rest = rest.strip(INDENT_CHARS)
+    return rest[:1] in ("1", "１", "一") and rest[1:2] in (".", "．", "、", "﹒")
+
+
 def _as_contents(line: LineToken) -> LineToken:
     return _as_paragraph(line, "CONTENTS", "contents")
 
@@ -1068,6 +1116,8 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
     if any(line.type in ("CONTENTS", "NOTES") for line in lines):
         lines = _notes(_contents(list(lines)))
+    if any(line.type == "ATTACHMENTS" for line in lines):
+        lines = _attachments(list(lines))
     if any(line.type == "SEQUENCE_BARE" for line in lines):
         lines = _bare_sequences(list(lines))
     wrapped: set[int] = set()

@@ -43,6 +43,7 @@ _PARAGRAPH_ROLES = {
     "CONCLUSION": "text",
     "PART_TITLE": "text",
     "DOC_DATE": "text",
+    "ATTACHMENTS": "attachments",
 }
 
 
