@@ -242,7 +242,7 @@ class TitleLine:
     end: int
     line: int
     column: int
-    role: Literal["title", "subtitle"] = "title"
+    role: Literal["title", "subtitle", "label"] = "title"
 
     @property
     def content(self) -> str:

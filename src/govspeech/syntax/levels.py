@@ -938,7 +938,13 @@ def _attachments(lines: list[LineToken]) -> list[LineToken]:
             if kind == "BLANK":
                 j += 1
                 continue
-            if kind in FAMILIES and FAMILIES[kind].rank is not None and line.number == expected:
+            family = FAMILIES.get(kind)
+            if (
+                family is not None
+                and family.rank is not None
+                and not family.above_cn_num  # 附件1 below the list heads the attachment
+                and line.number == expected
+            ):
                 expected += 1
             elif (
                 kind == "PARA"
@@ -1153,7 +1159,16 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             out.append(tok)
         else:
             doc_starts.append((0, None))
-    doc_starts.extend(_merge_repeated_titles(lines, blocks, wrapped, pats))
+    merged = _merge_repeated_titles(lines, blocks, wrapped, pats)
+    labels: set[int] = set()  # the 附件1 lines that head the attachment below them
+    for a, b in merged:
+        label = next((j for j in range(a - 1, -1, -1) if lines[j].type != "BLANK"), None)
+        if label is not None and label > (doc_starts[-1][1] or 0 if doc_starts else -1):
+            line = lines[label]
+            if line.type == "ANNEX" and len(line.leaves) == 1 and not _titled(line):
+                labels.add(label)
+                a = label
+        doc_starts.append((a, b))
     for k, (start, last_title) in enumerate(doc_starts):
         end = doc_starts[k + 1][0] if k + 1 < len(doc_starts) else n
         out.append(_marker_tok("_DOC"))
@@ -1163,6 +1178,21 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             title_end = start
             while title_end in wrapped:
                 title_end += 1
+            if start in labels:  # 附件1 above the attachment's title: its label
+                leaf = lines[start].leaves[0]
+                out.append(
+                    _tok(
+                        "LABEL",
+                        TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "label"),
+                    )
+                )
+                start += 1
+                while lines[start].type == "BLANK":
+                    out.append(_tok("TITLE_GAP", lines[start].leaves[0]))
+                    start += 1
+                title_end = start
+                while title_end in wrapped:
+                    title_end += 1
             for j in range(start, last_title + 1):
                 line = lines[j]
                 leaf = line.leaves[0]

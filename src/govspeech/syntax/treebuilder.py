@@ -141,8 +141,10 @@ def _document(children: list[Any]) -> Document:
 def _title(titles: tuple[Leaf, ...]) -> str:
     """The document's title: its title lines (a title wrapped over two or three lines is one
     title), without a Markdown heading's hashes."""
-    parts = []
+    parts: list[str] = []
     for leaf in titles:
+        if not parts and (not isinstance(leaf, TitleLine) or leaf.role == "label"):
+            continue  # 附件1 above the title, and the blank lines after it
         if not isinstance(leaf, TitleLine) or leaf.role != "title":
             break
         parts.append(leaf.content)
