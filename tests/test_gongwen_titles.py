@@ -130,3 +130,12 @@ def test_the_list_of_attachments_is_no_numbering(name, line, capsys):
     main(["fix", "--unsafe-fixes", "--diff", str(path)])
     diff = capsys.readouterr().out
     assert not any(row.startswith("-") and leaf.content in row for row in diff.splitlines())
+
+
+def test_a_databases_header_and_record_title_are_boilerplate():
+    """pkulaw: 【法宝引证码】, 原文链接 and the record's title above the text's own title are
+    the database's lines (the file's preamble); the document starts at its own title."""
+    tree = govspeech.parse_file(corpus_file("tongzhi_xinyu_lvse_jianzhu.txt"))
+    assert [leaf.line for leaf in tree.preamble if leaf.content.strip()] == [1, 2, 3]
+    assert all(type(leaf).__name__ == "Boilerplate" for leaf in tree.preamble)
+    assert tree.documents[0].line == 4

@@ -1072,6 +1072,17 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
             tok = LineToken("TITLE", "")
             tok.leaves, tok.number = line.leaves, None
             lines[i] = tok
+    # A database's record title right above the same title of the text (pkulaw gives both):
+    # the record's line is boilerplate, the text's own line the title.
+    for i in range(len(lines) - 1):
+        if lines[i].type == "TITLE" == lines[i + 1].type and i not in wrapped:
+            a, b = (lines[k].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS) for k in (i, i + 1))
+            if a == b:
+                leaf = lines[i].leaves[0]
+                tok = LineToken("BOILERPLATE", "")
+                tok.leaves = (Boilerplate(leaf.text, leaf.start, leaf.end, leaf.line, 1, "web"),)
+                tok.number = None
+                lines[i] = tok
     return wrapped
 
 
