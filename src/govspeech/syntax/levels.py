@@ -368,6 +368,47 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
     return start
 
 
+#: At most this many lines with text make a 公文's ending (附件说明, 署名, 成文日期, 附注).
+SIGNATURE_LINES = 12
+#: The longest line that can be a name in it (an issuing body, the rest of an attachment's name).
+SIGNATURE_CHARS = 30
+
+
+def _signature(lines: Sequence[LineToken], lo: int, hi: int) -> int:
+    """Where a 公文's ending starts after its last heading, or ``hi``: the list of attachments
+    (附件：…) or the issuing bodies (上海市交通委员会) above the date (2025年11月3日), when
+    everything from there to the end is such lines — names, dates, the attachments, a note
+    in brackets (（此件公开发布）) — and a date is among them. Its lines are the document's, not
+    body of the last item."""
+    start = None
+    count = 0
+    dated = False
+    for i in range(hi - 1, lo - 1, -1):
+        line = lines[i]
+        kind = line.type
+        if kind in ("BLANK", "BOILERPLATE"):
+            continue
+        text = line.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+        if kind == "DOC_DATE":
+            dated = True
+        elif kind == "ATTACHMENTS":
+            pass
+        elif kind != "PARA" or not (
+            text.startswith(("（", "("))
+            or (len(text) <= SIGNATURE_CHARS and not _NOT_IN_TITLE.search(text))
+        ):
+            break
+        count += 1
+        if count > SIGNATURE_LINES:
+            return hi
+        start = i
+    if start is None or not dated:
+        return hi
+    # From the list of attachments, if there is one, or from the first name above the date.
+    first_list = next((i for i in range(start, hi) if lines[i].type == "ATTACHMENTS"), None)
+    return first_list if first_list is not None else start
+
+
 def _paragraphs_after(lines: Sequence[LineToken], i: int, hi: int) -> int | None:
     """How many paragraphs follow line ``i`` to ``hi``, or None when there are more than a
     final call has, or a line that is no paragraph."""
@@ -754,6 +795,7 @@ class _Emitter:
         )
         if close == hi:
             close = _final_call(lines, heads[-1] + 1, hi)
+        close = min(close, _signature(lines, heads[-1] + 1, hi))
         parts, fresh = _part_titles(lines, heads, close)
         if parts:
             # The first part's title stands in the opening (关于国内建设, before its 一、).
