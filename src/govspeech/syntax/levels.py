@@ -1075,9 +1075,9 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
     cell of a table (部门领导意见 below 单位意见) is a paragraph.
     """
     wrapped: set[int] = set()
-    for i, line in enumerate(lines):
-        if line.type != "DOC_TITLE":
-            continue
+    found = [i for i, line in enumerate(lines) if line.type == "DOC_TITLE"]
+    for i in found:
+        line = lines[i]
         leaf = line.leaves[0]
         after = next((j for j in range(i + 1, len(lines)) if lines[j].type != "BLANK"), None)
         if after is not None and lines[after].leaves[0].text.lstrip(INDENT_CHARS).startswith(
@@ -1109,15 +1109,18 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
         tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
         tok.number = None
         lines[i] = tok
-    for i, line in enumerate(lines):
+    kept = []
+    for i in found:
+        line = lines[i]
         if line.type == "DOC_TITLE":
             tok = LineToken("TITLE", "")
             tok.leaves, tok.number = line.leaves, None
             lines[i] = tok
+            kept.append(i)
     # A database's record title right above the same title of the text (pkulaw gives both):
     # the record's line is boilerplate, the text's own line the title.
-    for i in range(len(lines) - 1):
-        if lines[i].type == "TITLE" == lines[i + 1].type and i not in wrapped:
+    for i in kept:
+        if i + 1 < len(lines) and lines[i + 1].type == "TITLE" and i not in wrapped:
             a, b = (lines[k].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS) for k in (i, i + 1))
             if a == b:
                 leaf = lines[i].leaves[0]
@@ -1173,14 +1176,15 @@ REPEATED_TITLE_GAP = 30
 
 def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     """The token stream for the whole text."""
-    if any(line.type in ("CONTENTS", "NOTES") for line in lines):
+    kinds = {line.type for line in lines}  # which of the passes below have work to do
+    if "CONTENTS" in kinds or "NOTES" in kinds:
         lines = _notes(_contents(list(lines)))
-    if any(line.type == "ATTACHMENTS" for line in lines):
+    if "ATTACHMENTS" in kinds:
         lines = _attachments(list(lines))
-    if any(line.type == "SEQUENCE_BARE" for line in lines):
+    if "SEQUENCE_BARE" in kinds:
         lines = _bare_sequences(list(lines))
     wrapped: set[int] = set()
-    if any(line.type == "DOC_TITLE" for line in lines):
+    if "DOC_TITLE" in kinds:
         lines = list(lines)
         wrapped = _doc_titles(lines)
     # a list of the process's own (the emitter marks the titles of parts without a number)
