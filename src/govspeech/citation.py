@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # serialize (which the nodes call) uses this module: no impor
 
 __all__ = ["citation", "clauses", "is_article"]
 
+
 def is_article(section: Section) -> bool:
     """Whether ``section`` is an article (第X条): a family numbered through the document."""
     family = BY_STYLE.get(section.style)

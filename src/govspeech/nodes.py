@@ -170,8 +170,9 @@ class Paragraph:
     ``"salutation"`` (同志们：), ``"closing"`` (谢谢大家！), ``"opening"`` (今天召开…会议,
     the first line of a speech run together with the one before it), ``"contents"`` (a line
     of a 目录), ``"note"`` (注： and its endnotes), ``"part"`` (the title of a part without
-    a number, 关于外交工作, in `Document.tail`) or ``"attachments"`` (附件：1．… and the
-    numbered names after it).
+    a number, 关于外交工作, in `Document.tail`), ``"attachments"`` (附件：1．… and the
+    numbered names after it), ``"number"`` (a 公文's 发文字号), ``"addressees"`` (its 主送机关)
+    or ``"date"`` (a date standing alone).
     """
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).

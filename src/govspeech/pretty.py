@@ -38,7 +38,7 @@ def _document_lines(doc: Document, label: str, out: list[str]) -> None:
     out.append(f"{label} line {doc.line}: {title}")
     for leaf in doc.opening:
         role = getattr(leaf, "role", None)
-        if role in ("salutation", "opening"):
+        if role in ("salutation", "opening", "number", "addressees"):
             out.append(f"  {leaf.line:>4} [{role}]")
     in_run = False
     for part in doc.parts:

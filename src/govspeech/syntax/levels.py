@@ -437,6 +437,8 @@ _TEXT_LINES = frozenset(
         "CONCLUSION",
         "DOC_DATE",
         "ATTACHMENTS",
+        "DOC_NUMBER",
+        "ADDRESSEES",
         "ADDRESS_LEAD",
         "CALL",
         "SLOGAN",
@@ -1037,7 +1039,7 @@ DOC_TITLE_CHARS = 6
 #: What the line above a 公文 title may be: nothing, a site's line, another title line, an
 #: 附件1 label, or the date of the notice that issues the document below it.
 _BEFORE_TITLE = frozenset(
-    {"BLANK", "BOILERPLATE", "TITLE", "DOC_TITLE", "DATELINE", "ANNEX", "DOC_DATE"}
+    {"BLANK", "BOILERPLATE", "TITLE", "DOC_TITLE", "DATELINE", "ANNEX", "DOC_DATE", "DOC_NUMBER"}
 )
 _CONTINUES = ("》", "，", ",", "、", "。", "；", ";", "：", ":", "）", ")")
 
@@ -1060,7 +1062,17 @@ def _ends_title(lines: Sequence[LineToken], j: int) -> bool:
 
 #: The line classes that may follow a 公文 title (see `_ends_title`).
 _AFTER_TITLE = frozenset(
-    {"BLANK", "BOILERPLATE", "TITLE", "DOC_TITLE", "DATELINE", "DOC_DATE", "SALUTATION"}
+    {
+        "BLANK",
+        "BOILERPLATE",
+        "TITLE",
+        "DOC_TITLE",
+        "DATELINE",
+        "DOC_DATE",
+        "SALUTATION",
+        "DOC_NUMBER",
+        "ADDRESSEES",
+    }
 )
 
 
@@ -1129,6 +1141,37 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
                 tok.number = None
                 lines[i] = tok
     return wrapped
+
+
+#: How many lines of a page's data may stand between a title and its addressees.
+ADDRESSEE_SKIP = 3
+
+
+def _addressees(lines: list[LineToken], title_ends: Sequence[int]) -> list[LineToken]:
+    """Lines with the organs a 公文 is addressed to kept only where they stand: the first line
+    of text below its title (and its 发文字号). Any other line that looks like them (有下列情形
+    之一的，…： 各工业部门的建设情况是这样：) is a paragraph."""
+    keep: set[int] = set()
+    for end in title_ends:
+        j, skipped = end + 1, 0
+        while j < len(lines):
+            kind = lines[j].type
+            if kind == "ADDRESSEES":
+                keep.add(j)
+                break
+            if kind in ("BLANK", "DOC_NUMBER", "BOILERPLATE", "DOC_DATE", "DATELINE"):
+                j += 1
+                continue
+            # a line of the page's data (2018年1月25日…会议通过, <!-- INFO END -->), not a sentence
+            text = lines[j].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+            if kind != "PARA" or skipped == ADDRESSEE_SKIP or text.endswith(_SENTENCE_ENDS):
+                break
+            skipped += 1
+            j += 1
+    for i, line in enumerate(lines):
+        if line.type == "ADDRESSEES" and i not in keep:
+            lines[i] = _as_paragraph(line, "PARA", "text")
+    return lines
 
 
 def _block_title(
@@ -1216,6 +1259,8 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             out.append(tok)
         else:
             doc_starts.append((0, None))
+    if "ADDRESSEES" in kinds:  # in place: the emitter holds this list
+        _addressees(cast("list[LineToken]", lines), [b for _, b in blocks])
     merged = _merge_repeated_titles(lines, blocks, wrapped, pats)
     labels: set[int] = set()  # the 附件1 lines that head the attachment below them
     for a, b in merged:

@@ -42,7 +42,9 @@ _PARAGRAPH_ROLES = {
     "SUMMING_UP": "text",
     "CONCLUSION": "text",
     "PART_TITLE": "text",
-    "DOC_DATE": "text",
+    "DOC_DATE": "date",
+    "DOC_NUMBER": "number",
+    "ADDRESSEES": "addressees",
     "ATTACHMENTS": "attachments",
 }
 
