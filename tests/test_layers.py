@@ -25,6 +25,7 @@ PUBLIC = {
     "govspeech.serialize",
     "govspeech.pretty",
     "govspeech.citation",
+    "govspeech.meta",
     "govspeech.plugin",
     "govspeech.syntax.families",
     "govspeech.syntax.numerals",
@@ -35,11 +36,13 @@ ALLOWED = {
     "govspeech.errors": (),
     # ParsedFile.pretty() and .to_dict() call the two views of the tree, which import the nodes
     # for their type hints only: no circle.
-    "govspeech.nodes": ("govspeech.pretty", "govspeech.serialize"),
+    "govspeech.nodes": ("govspeech.pretty", "govspeech.serialize", "govspeech.meta"),
+    # the metadata of a 公文, from its parts and the grammar's list of kinds
+    "govspeech.meta": ("govspeech.syntax.grammar", "govspeech.syntax.numerals"),
     "govspeech.read": ("govspeech.errors",),
     "govspeech.syntax": ("govspeech.errors", "govspeech.nodes"),
     "govspeech.pretty": (),
-    "govspeech.serialize": ("govspeech.citation",),
+    "govspeech.serialize": ("govspeech.citation", "govspeech.meta"),
     "govspeech.citation": ("govspeech.syntax.families", "govspeech.syntax.numerals"),
     "govspeech.walk": ("govspeech.nodes",),
     "govspeech.views": (

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Union
 
 from attrs import field, frozen
+
+if TYPE_CHECKING:  # Document.meta calls govspeech.meta, which imports the nodes for hints only
+    from govspeech.meta import DocumentMeta
 
 __all__ = [
     "BASIC_INDENT_CHARS",
@@ -449,6 +452,15 @@ class Document:
     def boilerplate(self) -> tuple[Boilerplate, ...]:
         """All boilerplate leaves of the document, subdocuments included."""
         return tuple(x for x in self.iter_leaves() if isinstance(x, Boilerplate))
+
+    @property
+    def meta(self) -> DocumentMeta:
+        """What the document says about itself: its kind (文种), 发文字号, 成文日期, issuing
+        bodies, addressees and attachments, read from its parts (`govspeech.meta`); ``None``
+        or ``()`` where the text does not say."""
+        from govspeech.meta import document_meta
+
+        return document_meta(self)
 
     @property
     def contents(self) -> tuple[Paragraph, ...]:

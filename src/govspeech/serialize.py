@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from govspeech.citation import citation, clauses, is_article
+from govspeech.meta import document_meta
 
 if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import back at run time
     from govspeech.nodes import (
@@ -124,6 +125,21 @@ def _number_clauses(article: Section, body: list[dict[str, Any]]) -> None:
             leaf["clause"] = k
 
 
+def _meta(doc: Document) -> dict[str, Any]:
+    meta = document_meta(doc)
+    return {
+        "kind": meta.kind,
+        "number": meta.number,
+        "agency_code": meta.agency_code,
+        "year": meta.year,
+        "serial": meta.serial,
+        "date": meta.date,
+        "issuers": list(meta.issuers),
+        "addressees": list(meta.addressees),
+        "attachments": list(meta.attachments),
+    }
+
+
 def _document(doc: Document) -> dict[str, Any]:
     return {
         "title": doc.title,
@@ -134,6 +150,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "sections": [_section(s) for s in doc.sections],
         "tail": _leaves(doc.tail),
         "closing": _leaves(doc.closing),
+        "meta": _meta(doc),
         "subdocuments": [_document(d) for d in doc.subdocuments],
     }
 

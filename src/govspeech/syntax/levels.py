@@ -992,11 +992,11 @@ def _attachments(lines: list[LineToken]) -> list[LineToken]:
                 expected += 1
             elif (
                 kind == "PARA"
-                and _broken_off(lines[prev])
+                and _open_bracket(lines[prev])
                 and len(line.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS))
                 <= ATTACHMENT_WRAP_CHARS
             ):
-                pass  # the rest of a name the line above broke off
+                pass  # the rest of a name the line above broke off inside its brackets
             else:
                 break
             lines[j] = _as_paragraph(line, "ATTACHMENTS", "attachments")
@@ -1004,6 +1004,14 @@ def _attachments(lines: list[LineToken]) -> list[LineToken]:
             j += 1
         i = j
     return lines
+
+
+def _open_bracket(line: LineToken) -> bool:
+    """Does the line break off inside brackets (…严重失信主体名单（法 / 人类）)?"""
+    text = line.leaves[-1].text
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")") or text.count(
+        "《"
+    ) > text.count("》")
 
 
 def _has_first_item(text: str) -> bool:

@@ -1,0 +1,77 @@
+"""A 公文's metadata (issue 14, part 3): read from its parts, never guessed. The expectations
+were written from each file's own lines (its 发文字号, 主送机关, 附件 list, 署名 and date)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govspeech
+from govspeech.meta import DocumentMeta
+
+from .conftest import CORPUS_FILE
+from .test_regulations import GONGWEN, corpus_file
+
+pytestmark = pytest.mark.skipif(not GONGWEN.is_dir(), reason="shared corpus gongwen/ not present")
+
+
+def _meta(name: str, k: int = 0) -> DocumentMeta:
+    return list(govspeech.parse_file(corpus_file(name)).iter_documents())[k].meta
+
+
+def test_a_notice_with_number_addressees_and_date():
+    meta = _meta("tongzhi_xinyu_lvse_jianzhu.txt")
+    assert (meta.kind, meta.number, meta.agency_code, meta.year, meta.serial) == (
+        "通知",
+        "余府发〔2012〕3号",
+        "余府发",
+        2012,
+        3,
+    )
+    assert meta.date == "2012-01-09"  # 二○一二年一月九日
+    assert meta.addressees == ("各县（区）人民政府、管委会", "市政府各部门", "市直各单位")
+    issued = _meta("tongzhi_xinyu_lvse_jianzhu.txt", 1)  # the 办法 it issues has none of them
+    assert (issued.kind, issued.number, issued.date, issued.addressees) == ("办法", None, None, ())
+
+
+def test_a_circular_with_attachments_issuer_and_date():
+    meta = _meta("tongbao_shanghai_jiaowei_shixin_mingdan.txt")
+    assert meta.kind == "通报" and meta.date == "2025-11-03"
+    assert meta.issuers == ("上海市交通委员会",)
+    assert meta.attachments == (
+        "上海市道路运输市场严重失信主体名单（法人类）",
+        "上海市道路运输市场严重失信主体名单（行业从业人员）",
+    )
+
+
+def test_a_number_in_square_brackets_and_one_addressee_of_a_kind():
+    meta = _meta("tongzhi_laoshebu_gongzi_zhesuan.txt")
+    assert (meta.number, meta.agency_code, meta.year, meta.serial) == (
+        "劳社部发[2008]3号",
+        "劳社部发",
+        2008,
+        3,
+    )
+    assert meta.addressees == ("各省、自治区、直辖市劳动和社会保障厅（局）",)
+
+
+def test_a_reply_without_headings():
+    meta = _meta("tongzhi_shanghai_tongyi_laji_jiesuan.txt")
+    assert (meta.kind, meta.date, meta.issuers, meta.addressees) == (
+        "通知",
+        "2022-12-29",
+        ("上海市人民政府办公厅",),
+        ("市绿化市容局",),
+    )
+
+
+def test_a_speech_says_nothing_of_the_kind():
+    for doc in govspeech.parse_file(CORPUS_FILE).iter_documents():
+        meta = doc.meta
+        assert (meta.kind, meta.number, meta.date) == (None, None, None)
+        assert meta.issuers == meta.addressees == meta.attachments == ()
+
+
+def test_the_json_export_holds_it():
+    data = govspeech.parse_file(corpus_file("tongzhi_xinyu_lvse_jianzhu.txt")).to_dict()
+    meta = data["documents"][0]["meta"]
+    assert meta["number"] == "余府发〔2012〕3号" and meta["date"] == "2012-01-09"
