@@ -42,6 +42,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "one long run with text": lambda n: "一、甲\n" + "——乙。丙。\n丁。\n" * (n // 2),
     "parts without a number": lambda n: "一、甲\n甲。\n关于外交工作\n乙。\n" * (n // 4),
     "addresses and items": lambda n: "一、甲\n（一）乙\n丙。\n各位代表！\n二是丁。\n" * (n // 5),
+    # lines like a 公文's title: inside a speech, and one after another in a 公文
+    "plan names in a speech": lambda n: "在会议上的讲话\n" + "\n防汛抗旱工作实施方案\n" * (n // 2),
+    "titles one after another": lambda n: "\n防汛抗旱工作实施方案\n" * (n // 2),
 }
 
 

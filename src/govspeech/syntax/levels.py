@@ -15,6 +15,7 @@ sits between the line lexer and the LALR parser and injects the tokens that carr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple, cast
@@ -1096,9 +1097,21 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
     """
     wrapped: set[int] = set()
     found = [i for i, line in enumerate(lines) if line.type == "DOC_TITLE"]
+    # Inside a speech or a report (its title a TITLE: …的讲话, …工作报告) a line like a 公文's
+    # title (防汛抗旱工作实施方案 standing alone) starts no document, unless an 附件 label
+    # heads it.
+    speech_titles = [i for i, line in enumerate(lines) if line.type == "TITLE"]
+    last_doc = -1  # the last line kept as a 公文's title
     for i in found:
         line = lines[i]
         leaf = line.leaves[0]
+        k = bisect_left(speech_titles, i)
+        last_speech = speech_titles[k - 1] if k else -1
+        if last_speech > last_doc:  # the nearest title above is a speech's or a report's
+            above = next((j for j in range(i - 1, -1, -1) if lines[j].type != "BLANK"), None)
+            if above is None or lines[above].type != "ANNEX":
+                lines[i] = _as_paragraph(line, "PARA", "text")
+                continue
         after = next((j for j in range(i + 1, len(lines)) if lines[j].type != "BLANK"), None)
         if after is not None and lines[after].leaves[0].text.lstrip(INDENT_CHARS).startswith(
             _CONTINUES
@@ -1121,6 +1134,7 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
         long_enough = top < i or len(content) >= DOC_TITLE_CHARS  # 的决议 only ends a title
         if long_enough and before in _BEFORE_TITLE and _ends_title(lines, i + 1):
             wrapped.update(range(top, i))
+            last_doc = i
             continue
         lines[i] = _as_paragraph(line, "PARA", "text")
     for i in wrapped:
