@@ -47,6 +47,10 @@ RESTART_LOOKAHEAD = 1000
 MAX_NESTED_DEPTH = 32
 
 
+#: Each family's name → the family its runs count in ((1) and 1) are one, 首先， and 首先要 too).
+_RUN_FAMILY = {name: fam.nests_as or name for name, fam in FAMILIES.items()}
+
+
 class LeafToken(Token):
     """A token that carries the leaf node (and, for headings, `HeadingInfo`) it stands for."""
 
@@ -189,7 +193,7 @@ def resolve_levels(
     """
     stack: list[_Entry] = []
     levels: list[int] = []
-    pairs = [(FAMILIES[name].nests_as or name, number) for name, number, _ in heads]
+    pairs = [(_RUN_FAMILY[name], number) for name, number, _ in heads]
     bare = bare if bare is not None else [False] * len(heads)
     for p, ((family, number), (_, _, alone)) in enumerate(zip(pairs, heads, strict=True)):
         fam = FAMILIES[family]
@@ -465,10 +469,6 @@ def _run_in(line: LineToken) -> bool:
     return len(line.leaves) > 1
 
 
-#: Each family's name → the family its runs count in ((1) and 1) are one, 首先， and 首先要 too).
-_RUN_FAMILY = {name: fam.nests_as or name for name, fam in FAMILIES.items()}
-
-
 def _family(line: LineToken) -> str:
     """The family a heading line's run counts in."""
     return _RUN_FAMILY[line.type]
@@ -508,8 +508,11 @@ def _first_paragraph(
     return None
 
 
-#: What a line that does not break off a sentence ends with.
-_LINE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "”", "…", "）", ")")
+#: What ends a sentence or a clause (a quoted one too): a line ending so is a whole paragraph.
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "”")
+#: What a line that does not break off a sentence ends with: a sentence's end, or a colon, an
+#: ellipsis or a closing bracket.
+_LINE_ENDS = (*_SENTENCE_ENDS, "：", ":", "…", "）", ")")
 
 
 def _broken_off(line: LineToken) -> bool:
@@ -545,10 +548,6 @@ def _one_paragraph_list(run: _Run, line: LineToken, whole: bool) -> bool:
     return run.single >= ONE_PARAGRAPH_SHARE * run.items
 
 
-#: What ends a heading line that is a whole paragraph (a clause 一、…； or a sentence 1.…。).
-_PARAGRAPH_ENDS = ("。", "；", ";", "！", "!", "？", "?")
-
-
 def _paragraph_item(line: LineToken) -> bool:
     """Is the heading line a paragraph of its own: its body on the line, a sentence or clause
     (一、继续深入批评…；), or a marker alone (一要) whose sentence is the next line — not a
@@ -556,10 +555,7 @@ def _paragraph_item(line: LineToken) -> bool:
     heading = cast(Heading, line.leaves[0])
     if len(line.leaves) > 1 or heading.title_end == heading.title_start:
         return True
-    return heading.title.rstrip(INDENT_CHARS).endswith(_PARAGRAPH_ENDS)
-
-
-_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；")
+    return heading.title.rstrip(INDENT_CHARS).endswith(_SENTENCE_ENDS)
 
 
 def _stands_apart(lines: Sequence[LineToken], i: int, hi: int) -> bool:
@@ -681,11 +677,7 @@ def _list_ends(
         heading = cast(Heading, line.leaves[0])
         titled = heading.title_end > heading.title_start
         first = _first_paragraph(lines, heads[k], end, titled)
-        whole = (
-            len(line.leaves) > 1
-            or not titled
-            or heading.title.rstrip(INDENT_CHARS).endswith(_PARAGRAPH_ENDS)
-        )
+        whole = _paragraph_item(line)
         splits = (
             []
             if first is None
