@@ -61,7 +61,6 @@ from govspeech.nodes import (
     Section,
     TitleLine,
 )
-from govspeech.walk import walk_with_depth
 
 __all__ = [
     "MAX_HEADING_LEVEL",
@@ -149,19 +148,9 @@ def documents(tree: ParsedFile) -> Iterator[DocumentView]:
 
 
 def sections(doc: Document) -> Iterator[SectionView]:
-    """The document's sections (not its subdocuments') in order, with depth and marker path."""
-    path: list[str] = []
-    lineage: list[Section] = []
-    for top in doc.sections:
-        for node, depth in walk_with_depth(top):
-            if not isinstance(node, Section):
-                continue
-            # Below a section, every step down to a child section is one step of depth.
-            del path[depth:]
-            del lineage[depth:]
-            path.append(node.marker.strip())
-            lineage.append(node)
-            yield SectionView(node, len(path), tuple(path), tuple(lineage))
+    """The document's sections (not its subdocuments') in order, with depth and marker path:
+    `flow` without the text between them."""
+    return (item for item in flow(doc) if isinstance(item, SectionView))
 
 
 @frozen
