@@ -24,10 +24,11 @@ def _section_lines(sec: Section, indent: str, out: list[str]) -> None:
         later: list[tuple[Section | int, str]] = []
         in_run = False
         for part in s.parts[len(s.body) :]:
-            if hasattr(part, "child_fields") and part.child_fields:  # a subsection
+            kind = getattr(part, "type_name", None)  # a leaf's; a section has none
+            if kind is None:
                 later.append((part, ind + "  "))  # type: ignore[arg-type]
                 in_run = False
-            elif not in_run and type(part).__name__ == "Paragraph":
+            elif kind == "paragraph" and not in_run:
                 later.append((part.line, ind + "  "))
                 in_run = True
         stack.extend(reversed(later))
@@ -42,10 +43,11 @@ def _document_lines(doc: Document, label: str, out: list[str]) -> None:
             out.append(f"  {leaf.line:>4} [{role}]")
     in_run = False
     for part in doc.parts:
-        if hasattr(part, "child_fields") and part.child_fields:  # a top-level section
+        kind = getattr(part, "type_name", None)  # a leaf's; a section has none
+        if kind is None:
             _section_lines(part, "  ", out)  # type: ignore[arg-type]
             in_run = False
-        elif not in_run and type(part).__name__ == "Paragraph":
+        elif kind == "paragraph" and not in_run:
             out.append(f"  {part.line:>4} [tail]")  # the document's own text
             in_run = True
     if doc.closing:
