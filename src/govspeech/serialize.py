@@ -13,7 +13,6 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from govspeech.citation import citation, clauses, is_article
-from govspeech.meta import document_meta
 
 if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import back at run time
     from govspeech.nodes import (
@@ -126,6 +125,9 @@ def _number_clauses(article: Section, body: list[dict[str, Any]]) -> None:
 
 
 def _meta(doc: Document) -> dict[str, Any]:
+    # Imported here: the outline view, which every outline command writes, does not need it.
+    from govspeech.meta import document_meta
+
     meta = document_meta(doc)
     return {
         "kind": meta.kind,
