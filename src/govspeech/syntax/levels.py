@@ -35,6 +35,7 @@ from govspeech.nodes import (
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.lexer import LineToken, first_sentence, new_token
+from govspeech.syntax.numerals import marker_number
 
 __all__ = ["HeadingInfo", "LeafToken", "LevelResolver", "resolve_levels", "tokens"]
 
@@ -957,7 +958,7 @@ def _bare_sequences(lines: list[LineToken]) -> list[LineToken]:
 ATTACHMENT_WRAP_CHARS = 30
 
 
-def _attachments(lines: list[LineToken]) -> list[LineToken]:
+def _attachments(lines: list[LineToken], pats: LinePatterns) -> list[LineToken]:
     """Lines with each list of attachments (附件：1．… / 2．… / 3．…, or 附件： alone and 1．…
     below it) made paragraphs with role attachments: the numbered names that go on from the
     附件： line, and the pieces of a name wrapped onto the next line, are no headings."""
@@ -967,7 +968,7 @@ def _attachments(lines: list[LineToken]) -> list[LineToken]:
             i += 1
             continue
         head = lines[i].leaves[0].text
-        expected = 2 if _has_first_item(head) else 1
+        expected = 2 if _has_first_item(head, pats) else 1
         j, prev = i + 1, i
         while j < len(lines):
             line = lines[j]
@@ -1007,11 +1008,17 @@ def _open_bracket(line: LineToken) -> bool:
     ) > text.count("》")
 
 
-def _has_first_item(text: str) -> bool:
-    """Does the 附件： line name its first attachment, numbered (附件：1．…)?"""
-    rest = text.split("：", 1)[-1] if "：" in text else text.split(":", 1)[-1]
-    rest = rest.strip(INDENT_CHARS)
-    return rest[:1] in ("1", "１", "一") and rest[1:2] in (".", "．", "、", "﹒")
+def _has_first_item(text: str, pats: LinePatterns) -> bool:
+    """Does the 附件： line name its first attachment, numbered (附件：1．…)? The rest after the
+    colon is read by the grammar's line terminals, as a line of its own would be."""
+    rest = re.split("[：:]", text, maxsplit=1)[-1].rstrip(LINE_ENDINGS)
+    m = pats.line.match(rest)
+    if m is None or m.lastgroup not in FAMILIES:
+        return False
+    family = FAMILIES[m.lastgroup]
+    if family.rank is None or family.above_cn_num:
+        return False
+    return marker_number(family.style, m.group(m.lastgroup)) == 1
 
 
 def _as_contents(line: LineToken) -> LineToken:
@@ -1237,7 +1244,7 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     if "CONTENTS" in kinds or "NOTES" in kinds:
         lines = _notes(_contents(list(lines)))
     if "ATTACHMENTS" in kinds:
-        lines = _attachments(list(lines))
+        lines = _attachments(list(lines), pats)
     if "SEQUENCE_BARE" in kinds:
         lines = _bare_sequences(list(lines))
     wrapped: set[int] = set()
