@@ -21,6 +21,7 @@ is guessed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -61,11 +62,7 @@ _NUMBER = re.compile(
     r"^[（(]?(?P<code>[^〔\[［【(（]+?)[〔\[［【(（](?P<year>[0-9０-９]{4})[〕\]］】)）]"
     r"(?P<serial>[0-9０-９]{1,5})号[)）]?$"
 )
-_DATE = re.compile(
-    r"^(?P<y>[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})年"
-    r"(?P<m>[0-9０-９一二三四五六七八九十]{1,2})月(?P<d>[0-9０-９一二三四五六七八九十]{1,3})日$"
-)
-_YEAR_DIGITS = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+_YEAR_DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 # 主送机关: organs of one kind are joined by 、, of different kinds by ， (GB/T 9704-2012, 7.2.4)
 _SPLIT = re.compile(r"[，,；;]")
 _ITEM = re.compile(r"^[0-9０-９]{1,2}[.．、﹒]")
@@ -95,28 +92,38 @@ def _number(text: str | None) -> tuple[str | None, str | None, int | None, int |
     return written, m["code"], int(m["year"]), int(m["serial"])
 
 
+def _number_of(part: str) -> int | None:
+    """A date's part as written: 2012, ２０１２, 二○一二 (digit by digit), 1, 十二."""
+    if part.isdigit():
+        return int("".join(str(unicodedata.digit(c)) for c in part))
+    if len(part) == 4 and all(c in _YEAR_DIGITS for c in part):
+        return int("".join(str(_YEAR_DIGITS[c]) for c in part))
+    return chinese_to_int(part)
+
+
 def _iso(text: str) -> str | None:
-    m = _DATE.match(text)
-    if m is None:
+    """A date line (the grammar's DOC_DATE: 二○一二年一月九日) as an ISO date."""
+    year, _, rest = text.partition("年")
+    month, _, rest = rest.partition("月")
+    day = rest.partition("日")[0]
+    y, m, d = (_number_of(part) for part in (year, month, day))
+    if not y or not m or not d or m > 12 or d > 31:
         return None
-    year = "".join(_YEAR_DIGITS.get(c, c) for c in m["y"])
-    month, day = (
-        int(part) if part.isdigit() else chinese_to_int(part) for part in (m["m"], m["d"])
-    )
-    if not year.isdigit() or not month or not day or month > 12 or day > 31:
-        return None
-    return f"{int(year):04d}-{month:02d}-{day:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _attachment_names(lines: list[str]) -> tuple[str, ...]:
+    """The names in a list of attachments: a numbered line (1．…) starts a name, any other goes
+    on with the name above it. (The parser has already told the list from headings; this only
+    takes the numbers off.)"""
     names: list[str] = []
     for k, text in enumerate(lines):
-        if k == 0:
-            text = re.sub(r"^附[ \t\u3000]*件[ \t\u3000]*[：:]", "", text).strip(_SPACE)
+        if k == 0:  # 附件：1．… — the list begins after the colon
+            text = re.split("[：:]", text, maxsplit=1)[-1].strip(_SPACE)
         if not text:
             continue
         if _ITEM.match(text) or not names:
-            names.append(_ITEM.sub("", text).strip(_SPACE))
+            names.append(_ITEM.sub("", text, count=1).strip(_SPACE))
         else:
             names[-1] += text  # the rest of a name wrapped onto this line
     return tuple(name for name in names if name)
