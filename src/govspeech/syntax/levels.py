@@ -340,7 +340,9 @@ def _segments(lines: Sequence[LineToken], lo: int, hi: int) -> list[tuple[int, i
 
 
 #: The line classes a final call's paragraphs may have.
-_CALL_TEXT = frozenset({"PARA", "ADDRESS_LEAD", "CALL", "SUMMING_UP", "DOC_DATE"})
+_CALL_TEXT = frozenset({"PARA", "ADDRESS_LEAD", "ADDRESS_TURN", "CALL", "SUMMING_UP", "DOC_DATE"})
+#: A paragraph opening with an address, with its exclamation or a comma.
+_ADDRESS_LEADS = frozenset({"ADDRESS_LEAD", "ADDRESS_TURN"})
 #: At most this many paragraphs after 各位代表！ make a report's final call.
 FINAL_CALL_PARAGRAPHS = 3
 
@@ -353,7 +355,7 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
     after it to the end; an address standing alone a little before it (各位代表： then the
     call's paragraphs) starts the closing instead.
     """
-    addresses = ("ADDRESS", "SALUTATION", "ADDRESS_LEAD", "CALL")
+    addresses = ("ADDRESS", "SALUTATION", "ADDRESS_LEAD", "ADDRESS_TURN", "CALL")
     last = next((i for i in range(hi - 1, lo - 1, -1) if lines[i].type in addresses), None)
     if last is None or _paragraphs_after(lines, last, hi) is None:
         return hi
@@ -363,7 +365,7 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
         kind = lines[i].type
         if kind in ("ADDRESS", "SALUTATION") and _paragraphs_after(lines, i, hi) is not None:
             start, between = i, 0
-        elif kind == "ADDRESS_LEAD" and between == 0:
+        elif kind in _ADDRESS_LEADS and between == 0:
             start = i  # 各位代表！以上我报告了…, right before the call
         elif kind in _CALL_TEXT:
             between += 1
@@ -446,6 +448,7 @@ _TEXT_LINES = frozenset(
         "DOC_NUMBER",
         "ADDRESSEES",
         "ADDRESS_LEAD",
+        "ADDRESS_TURN",
         "CALL",
         "SLOGAN",
         "OPENING",
@@ -603,18 +606,6 @@ def _part_titles(
     return titles, fresh
 
 
-def _address(line: LineToken) -> bool:
-    """Is the line an address that turns to the audience: 各位代表！ standing alone, or opening
-    a paragraph with its exclamation (各位代表！除了前面讲的几个问题以外，…)?"""
-    if line.type in ("ADDRESS", "SALUTATION"):
-        return True
-    if line.type != "ADDRESS_LEAD":
-        return False
-    text = line.leaves[0].text
-    cut = min((text.find(c) for c in "！!，," if c in text), default=-1)
-    return cut >= 0 and text[cut] in "！!"
-
-
 def _hang(levels: list[int], q: int, shift: int) -> None:
     """Move the run starting at heading ``q``, and everything below it, ``shift`` levels up."""
     top = levels[q]
@@ -731,7 +722,7 @@ def _splits(
         if summing is not None:
             splits.append((summing, level - 1))
     address = next(
-        (j for j in range(first, end) if lines[j].type in _ADDRESSING and _address(lines[j])),
+        (j for j in range(first, end) if lines[j].type in _ADDRESSING),
         None,
     )
     if address is not None and level > 1:
@@ -748,7 +739,9 @@ def _splits(
 
 
 #: The line classes an address can be (see `_address`).
-_ADDRESSING = frozenset({"ADDRESS", "SALUTATION", "ADDRESS_LEAD"})
+#: The line classes that turn to the audience and end the list before them (各位代表！ alone or
+#: opening a paragraph).
+_ADDRESSING = frozenset({"ADDRESS", "SALUTATION", "ADDRESS_TURN"})
 
 
 class _Emitter:

@@ -37,6 +37,7 @@ _PARAGRAPH_ROLES = {
     "CONTENTS": "contents",
     "NOTES": "note",
     "ADDRESS_LEAD": "text",
+    "ADDRESS_TURN": "text",
     "CALL": "text",
     "SLOGAN": "text",
     "SUMMING_UP": "text",
