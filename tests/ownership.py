@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govspeech.nodes import Blank, Boilerplate, Heading, ParsedFile, Section, TitleLine
+from govspeech.nodes import Blank, Boilerplate, Document, Heading, ParsedFile, Section, TitleLine
 
 
 def owners(tree: ParsedFile) -> dict[int, tuple[int, str]]:
@@ -34,7 +34,7 @@ def owners(tree: ParsedFile) -> dict[int, tuple[int, str]]:
                 continue
             elif isinstance(child, TitleLine):
                 out.setdefault(child.line, (0, "T"))
-            elif hasattr(child, "child_fields") and child.child_fields:
+            elif isinstance(child, (Document, Section)):
                 stack.append((child, own))
             else:
                 out.setdefault(child.line, (own, "P"))
