@@ -370,7 +370,7 @@ def test_export_json_stdout_is_utf8(capsys):
     assert code == 0
     assert "在全县疫情防控工作会议上的讲话篇一" in out and "\\u" not in out
     data = json.loads(out)
-    assert data["schema"] == "govspeech/1" and len(data["documents"]) == 13
+    assert data["schema"] == "govspeech/2" and len(data["documents"]) == 13
 
 
 def test_from_overrides_the_extension(capsys, tmp_path):

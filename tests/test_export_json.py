@@ -29,7 +29,7 @@ def test_corpus_file(capsys, validator, corpus_tree):
     assert "讲话篇一" in text and "\\u" not in text  # Chinese is written as is
     data = json.loads(text)
     validator.validate(data)
-    assert data["schema"] == "govspeech/1" and data["view"] == "full"
+    assert data["schema"] == "govspeech/2" and data["view"] == "full"
     assert data == json.loads(json.dumps(corpus_tree.to_dict(), ensure_ascii=False))
     docs = data["documents"]
     assert len(docs) == 13

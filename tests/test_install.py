@@ -27,7 +27,7 @@ def test_wheel_install_parses_from_another_folder(tmp_path):
         pytest.skip(f"cannot build a wheel here: {build.stderr.strip()[-200:]}")
     (wheel,) = wheels.glob("govspeech-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "govspeech/govspeech-1.schema.json" in names
+    assert "govspeech/govspeech-2.schema.json" in names
     assert "govspeech_plugins/outline.py" in names
     # The example third-party plugin is a distribution of its own, not part of ours.
     assert not [n for n in names if "example" in n or "govspeech_stats" in n]

@@ -88,7 +88,7 @@ def test_schema_is_a_valid_draft_2020_12_schema():
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith("/govspeech-1.schema.json")
+    assert schema["$id"].endswith("/govspeech-2.schema.json")
     assert schema["title"] and schema["description"]
     assert {"document", "section", "outline_document", "outline_section", "leaf"} <= set(
         schema["$defs"]
@@ -120,7 +120,7 @@ def test_kind_and_style_enums_match_the_marker_families():
 
 def test_full_view_of_the_corpus_file_validates(corpus_tree, validator):
     data = to_dict(corpus_tree)
-    assert (data["schema"], data["view"]) == ("govspeech/1", "full")
+    assert (data["schema"], data["view"]) == ("govspeech/2", "full")
     _assert_valid(validator, data)
 
 
@@ -163,7 +163,7 @@ def test_title_lines_are_typed_title_line(corpus_tree):
 )
 def test_outline_views_of_the_corpus_file_validate(corpus_tree, validator, kinds, depth):
     data = to_outline_dict(corpus_tree, kinds=kinds, depth=depth)
-    assert (data["schema"], data["view"]) == ("govspeech/1", "outline")
+    assert (data["schema"], data["view"]) == ("govspeech/2", "outline")
     _assert_valid(validator, data)
 
 
@@ -255,7 +255,7 @@ BROKEN: list[tuple[str, str, Callable[[Data], object], str]] = [
         lambda d: d["documents"][0]["opening"][0].update(role="aside"),
         "'aside'",
     ),
-    ("wrong-schema-version", "full", lambda d: d.update(schema="govspeech/2"), "govspeech/1"),
+    ("wrong-schema-version", "full", lambda d: d.update(schema="govspeech/1"), "govspeech/2"),
     ("unknown-view", "full", lambda d: d.update(view="summary"), "'summary'"),
     (
         "full-view-with-outline-documents",

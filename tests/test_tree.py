@@ -59,7 +59,7 @@ def test_pickle_round_trip(corpus_tree):
 def test_to_dict_is_json_ready(corpus_tree):
     data = corpus_tree.to_dict()
     again = json.loads(json.dumps(data, ensure_ascii=False))
-    assert again["schema"] == "govspeech/1"
+    assert again["schema"] == "govspeech/2"
     assert len(again["documents"]) == 13
     doc = again["documents"][4]
     sec = doc["sections"][1]

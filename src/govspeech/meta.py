@@ -1,10 +1,9 @@
 """What a 公文 says about itself, read from its parts: `DocumentMeta` and `document_meta`.
 
-The parts are the paragraphs the parser gave roles to (docs/tree.md): the 发文字号 (``number``),
-the 主送机关 (``addressees``), the list of attachments (``attachments``), and in the closing the
-issuing bodies above the 成文日期 (``date``). The kind (文种) is the end of the title, by the
-grammar's list of kinds. Whatever the text does not say is ``None`` (or an empty tuple): nothing
-is guessed.
+The parts are the document's `Element` leaves (docs/tree.md): the 版头 (密级, 紧急程度,
+发文字号, 签发人), the 主送机关, the 附件说明, the 发文机关署名 and 成文日期, and the 抄送
+line of the 版记. The kind (文种) is the end of the title, by the grammar's list of kinds.
+Whatever the text does not say is ``None`` (or an empty tuple): nothing is guessed.
 
 >>> import govspeech
 >>> text = ("新余市人民政府办公室关于印发《新余市绿色建筑管理办法》的通知\\n"
@@ -31,7 +30,7 @@ from govspeech.syntax.grammar import grammar_text
 from govspeech.syntax.numerals import chinese_to_int
 
 if TYPE_CHECKING:  # the nodes call this module (Document.meta): no import back at run time
-    from govspeech.nodes import Document, Leaf
+    from govspeech.nodes import Document, Element
 
 __all__ = ["DocumentMeta", "document_meta"]
 
@@ -56,6 +55,13 @@ class DocumentMeta:
     addressees: tuple[str, ...]
     #: the names in its list of attachments (附件说明)
     attachments: tuple[str, ...]
+    #: the organs it is copied to (抄送机关, in the 版记)
+    cc: tuple[str, ...] = ()
+    #: who signed it off (签发人), for upward documents
+    signer: str | None = None
+    #: its 密级和保密期限 (机密★1年) and 紧急程度 (特急), as written
+    secrecy: str | None = None
+    urgency: str | None = None
 
 
 _NUMBER = re.compile(
@@ -66,7 +72,6 @@ _YEAR_DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | 
 # 主送机关: organs of one kind are joined by 、, of different kinds by ， (GB/T 9704-2012, 7.2.4)
 _SPLIT = re.compile(r"[，,；;]")
 _ITEM = re.compile(r"^[0-9０-９]{1,2}[.．、﹒]")
-_STOPS = re.compile(r"[。！？!?，,；;：:]")
 _SPACE = " \t\u3000\r\n"
 
 
@@ -78,7 +83,7 @@ def _kind_at_end() -> re.Pattern[str]:
     return re.compile(f"{kinds}(?:[（(][^（()）]{{1,24}}[)）])*$")
 
 
-def _content(leaf: Leaf) -> str:
+def _content(leaf: Element) -> str:
     return leaf.text.strip(_SPACE)
 
 
@@ -129,58 +134,39 @@ def _attachment_names(lines: list[str]) -> tuple[str, ...]:
     return tuple(name for name in names if name)
 
 
+def _names(lines: list[str], head: str = "") -> tuple[str, ...]:
+    """The organs on 主送 or 抄送 lines: split at ，、 … (GB/T 9704-2012, 7.2.4: organs of one
+    kind are joined by 、, of different kinds by ，), without the 抄送： head and the full stop."""
+    text = "".join(lines)
+    if head:
+        text = re.split("[：:]", text, maxsplit=1)[-1]
+    return tuple(name for part in _SPLIT.split(text) if (name := part.strip(_SPACE + "：:。.")))
+
+
 def document_meta(doc: Document) -> DocumentMeta:
-    """The metadata of one document (see `DocumentMeta`)."""
-    roles: dict[str, list[str]] = {}
-    issuers: list[str] = []
-    date = None
-    own = [leaf for sec in doc.sections for leaf in sec.iter_leaves()]
-    for leaf in (*doc.opening, *own, *doc.tail, *doc.closing):
-        role = getattr(leaf, "role", None)
-        if role in ("number", "addressees", "attachments"):
-            roles.setdefault(role, []).append(_content(leaf))
-    closing = [leaf for leaf in doc.closing if getattr(leaf, "role", None) is not None]
-    for k, leaf in enumerate(closing):
-        if getattr(leaf, "role", None) == "date":
-            date = _iso(_content(leaf))
-            # the issuing bodies: the short lines right above the date
-            above = [
-                _content(x)
-                for x in closing[:k]
-                if getattr(x, "role", None) == "text" and _content(x)
-            ]
-            issuers = above[-3:] if above else []
-            break
-    if date is None:  # a notice without headings: its ending is the end of its opening
-        opening = [x for x in doc.opening if getattr(x, "role", None) is not None]
-        for k in range(len(opening) - 1, -1, -1):
-            if getattr(opening[k], "role", None) == "date":
-                date = _iso(_content(opening[k]))
-                above = []
-                for x in reversed(opening[:k]):
-                    text = _content(x)
-                    if getattr(x, "role", None) != "text" or len(text) > 30 or _STOPS.search(text):
-                        break
-                    above.insert(0, text)
-                issuers = above[-3:]
-                break
+    """The metadata of one document (see `DocumentMeta`), read from its elements."""
+    parts: dict[str, list[str]] = {}
+    for leaf in doc.elements:
+        parts.setdefault(leaf.kind, []).append(_content(leaf))
+    dates = parts.get("date", [])
+    signer = parts.get("signer", [None])[0]
+    if signer is not None:
+        signer = re.split("[：:]", signer, maxsplit=1)[-1].strip(_SPACE) or None
     title = doc.title or ""
     kind = _kind_at_end().search(title)
-    number, code, year, serial = _number(roles.get("number", [None])[0])
-    addressees = tuple(
-        part.strip(_SPACE + "：:")
-        for line in roles.get("addressees", ())
-        for part in _SPLIT.split(line)
-        if part.strip(_SPACE + "：:")
-    )
+    number, code, year, serial = _number(parts.get("number", [None])[0])
     return DocumentMeta(
         kind=kind.group(1) if kind else None,
         number=number,
         agency_code=code,
         year=year,
         serial=serial,
-        date=date,
-        issuers=tuple(issuers),
-        addressees=addressees,
-        attachments=_attachment_names(roles.get("attachments", [])),
+        date=_iso(dates[0]) if dates else None,
+        issuers=tuple(parts.get("issuer", ())),
+        addressees=_names(parts.get("addressees", [])),
+        attachments=_attachment_names(parts.get("attachments", [])),
+        cc=_names(parts.get("cc", []), head="抄送"),
+        signer=signer,
+        secrecy=parts.get("secrecy", [None])[0],
+        urgency=parts.get("urgency", [None])[0],
     )

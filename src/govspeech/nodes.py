@@ -26,12 +26,14 @@ if TYPE_CHECKING:  # Document.meta calls govspeech.meta, which imports the nodes
 
 __all__ = [
     "BASIC_INDENT_CHARS",
+    "ELEMENT_KINDS",
     "INDENT_CHARS",
     "LINE_ENDINGS",
     "Blank",
     "Boilerplate",
     "ChildField",
     "Document",
+    "Element",
     "Heading",
     "InlineItem",
     "Leaf",
@@ -173,9 +175,9 @@ class Paragraph:
     ``"salutation"`` (同志们：), ``"closing"`` (谢谢大家！), ``"opening"`` (今天召开…会议,
     the first line of a speech run together with the one before it), ``"contents"`` (a line
     of a 目录), ``"note"`` (注： and its endnotes), ``"part"`` (the title of a part without
-    a number, 关于外交工作, in `Document.tail`), ``"attachments"`` (附件：1．… and the
-    numbered names after it), ``"number"`` (a 公文's 发文字号), ``"addressees"`` (its 主送机关)
-    or ``"date"`` (a date standing alone).
+    a number, 关于外交工作, in `Document.tail`) or ``"attachments"`` (附件：1．… and the
+    numbered names after it, where they are not a 公文's 附件说明 at its end). A 公文's parts
+    (发文字号, 主送机关, 落款…) are `Element` leaves, not paragraphs.
     """
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
@@ -230,6 +232,61 @@ class Boilerplate:
     def content(self) -> str:
         """The line without its line ending."""
         return _strip_eol(self.text)
+
+
+#: The kinds of `Element`, in the order GB/T 9704-2012 places them, with their Chinese names.
+ELEMENT_KINDS: dict[str, str] = {
+    "copy_number": "份号",
+    "secrecy": "密级和保密期限",
+    "urgency": "紧急程度",
+    "issuer_mark": "发文机关标志",
+    "number": "发文字号",
+    "signer": "签发人",
+    "addressees": "主送机关",
+    "attachments": "附件说明",
+    "issuer": "发文机关署名",
+    "date": "成文日期",
+    "annotation": "附注",
+    "cc": "抄送机关",
+    "printing": "印发机关和印发日期",
+}
+
+
+@frozen
+class Element:
+    """One line of a 公文's parts around its body (公文要素, GB/T 9704-2012 clause 7).
+
+    ``kind`` is a key of `ELEMENT_KINDS`: the 版头 above the title (``copy_number`` 份号,
+    ``secrecy`` 密级, ``urgency`` 紧急程度, ``issuer_mark`` 发文机关标志, ``number`` 发文字号,
+    ``signer`` 签发人) stands in `Document.title_lines`; ``number`` below the title (as web
+    pages put it) and ``addressees`` 主送机关 in `Document.opening`; ``attachments`` 附件说明
+    (the 附件： line and each name after it), ``issuer`` 发文机关署名, ``date`` 成文日期,
+    ``annotation`` 附注 and the 版记 (``cc`` 抄送, ``printing`` 印发) in `Document.closing`.
+    A part over several lines is one element per line, each of the same kind. Never a heading,
+    never in a section's body.
+    """
+
+    #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
+    type_name: ClassVar[str] = "element"
+    #: A leaf has no children.
+    child_fields: ClassVar[tuple[ChildField, ...]] = ()
+
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    kind: str
+
+    @property
+    def content(self) -> str:
+        """The line without its indentation and line ending."""
+        return _strip_eol(self.text).strip(INDENT_CHARS)
+
+    @property
+    def name(self) -> str:
+        """The part's Chinese name (发文字号, 主送机关…)."""
+        return ELEMENT_KINDS[self.kind]
 
 
 @frozen
@@ -288,7 +345,7 @@ class Heading:
         return self.text[self.title_start - self.start : self.title_end - self.start]
 
 
-Leaf = Union[TitleLine, Heading, Paragraph, Blank, Boilerplate]  # noqa: UP007 (a runtime alias on 3.10)
+Leaf = Union[TitleLine, Heading, Paragraph, Blank, Boilerplate, Element]  # noqa: UP007 (a runtime alias on 3.10)
 
 
 @frozen
@@ -452,6 +509,17 @@ class Document:
     def boilerplate(self) -> tuple[Boilerplate, ...]:
         """All boilerplate leaves of the document, subdocuments included."""
         return tuple(x for x in self.iter_leaves() if isinstance(x, Boilerplate))
+
+    @property
+    def elements(self) -> tuple[Element, ...]:
+        """The document's 公文 parts (版头, 主送机关, 附件说明, 落款, 附注, 版记), one `Element`
+        per line in source order, subdocuments not included; ``()`` for a speech."""
+        return tuple(
+            x
+            for group in (self.title_lines, self.opening, self.closing)
+            for x in group
+            if isinstance(x, Element)
+        )
 
     @property
     def meta(self) -> DocumentMeta:

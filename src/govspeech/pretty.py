@@ -34,13 +34,32 @@ def _section_lines(sec: Section, indent: str, out: list[str]) -> None:
         stack.extend(reversed(later))
 
 
+def _elements(leaves: tuple[object, ...], out: list[str]) -> None:
+    """A 公文's parts among ``leaves``: ``[kind]`` at the first line of each (an 附件说明 over
+    three lines is one entry)."""
+    prev = None
+    for leaf in leaves:
+        if getattr(leaf, "type_name", "") == "blank":
+            continue
+        kind = getattr(leaf, "kind", None)  # an element's
+        if kind is not None and kind != prev:
+            out.append(f"  {leaf.line:>4} [{kind}]")  # type: ignore[attr-defined]
+        prev = kind
+
+
 def _document_lines(doc: Document, label: str, out: list[str]) -> None:
     title = doc.title if doc.title is not None else "(untitled)"
     out.append(f"{label} line {doc.line}: {title}")
+    _elements(doc.title_lines, out)
+    prev = None
     for leaf in doc.opening:
         role = getattr(leaf, "role", None)
-        if role in ("salutation", "opening", "number", "addressees"):
+        kind = getattr(leaf, "kind", None)  # an element's
+        if role in ("salutation", "opening"):
             out.append(f"  {leaf.line:>4} [{role}]")
+        elif kind is not None and kind != prev:
+            out.append(f"  {leaf.line:>4} [{kind}]")
+        prev = kind
     in_run = False
     for part in doc.parts:
         kind = getattr(part, "type_name", None)  # a leaf's; a section has none
@@ -51,7 +70,9 @@ def _document_lines(doc: Document, label: str, out: list[str]) -> None:
             out.append(f"  {part.line:>4} [tail]")  # the document's own text
             in_run = True
     if doc.closing:
-        out.append(f"  {doc.closing[0].line:>4} [closing]")
+        if not isinstance(getattr(doc.closing[0], "kind", None), str):
+            out.append(f"  {doc.closing[0].line:>4} [closing]")
+        _elements(doc.closing, out)
     for k, sub in enumerate(doc.subdocuments, 1):
         _document_lines(sub, f"  {label}.{k}", out)
 

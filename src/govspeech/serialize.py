@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import 
     from govspeech.nodes import (
         Boilerplate,
         Document,
+        Element,
         InlineItem,
         Leaf,
         Paragraph,
@@ -28,9 +29,9 @@ if TYPE_CHECKING:  # the nodes call this module (ParsedFile.to_dict): no import 
 
 __all__ = ["SCHEMA", "SCHEMA_FILE", "article_rows", "load_schema", "to_dict", "to_outline_dict"]
 
-SCHEMA = "govspeech/1"
+SCHEMA = "govspeech/2"
 #: the JSON Schema (draft 2020-12) of both views, a resource of this package
-SCHEMA_FILE = "govspeech-1.schema.json"
+SCHEMA_FILE = "govspeech-2.schema.json"
 
 _SECTION_KINDS = frozenset({"numbered", "enum", "dash"})
 
@@ -62,6 +63,8 @@ def _leaf(leaf: Leaf) -> dict[str, Any] | None:
         out["reason"] = cast("Boilerplate", leaf).reason
     elif kind == "title_line":
         out["role"] = cast("TitleLine", leaf).role
+    elif kind == "element":
+        out["kind"] = cast("Element", leaf).kind
     return out
 
 
@@ -139,6 +142,10 @@ def _meta(doc: Document) -> dict[str, Any]:
         "issuers": list(meta.issuers),
         "addressees": list(meta.addressees),
         "attachments": list(meta.attachments),
+        "cc": list(meta.cc),
+        "signer": meta.signer,
+        "secrecy": meta.secrecy,
+        "urgency": meta.urgency,
     }
 
 

@@ -55,6 +55,7 @@ from govspeech.nodes import (
     LINE_ENDINGS,
     Boilerplate,
     Document,
+    Element,
     Leaf,
     Paragraph,
     ParsedFile,
@@ -228,13 +229,13 @@ def body_text(section: Section, *, boilerplate: bool = False) -> str:
 
 
 def paragraph_texts(leaves: Iterable[Leaf]) -> Iterator[str]:
-    """The `leaf_text` of each paragraph among ``leaves``, one paragraph each.
+    """The `leaf_text` of each paragraph and 公文 element among ``leaves``, one each.
 
     Boilerplate and blank lines are left out, and so are paragraphs that hold nothing but
     white space `str.strip` knows and the grammar does not (a line of form feeds).
     """
     for leaf in leaves:
-        if isinstance(leaf, Paragraph):
+        if isinstance(leaf, (Paragraph, Element)):  # a 公文's parts read as its paragraphs
             text = leaf_text(leaf)
             if text.strip():
                 yield text

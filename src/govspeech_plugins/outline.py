@@ -131,7 +131,7 @@ class Outline(Plugin):
             choices=("text", "markdown", "json"),
             default="text",
             help="text (default), markdown (headings to six levels, then lists) or json "
-            "(the outline view of the govspeech/1 schema)",
+            "(the outline view of the govspeech/2 schema)",
         )
 
     def prepare(self, options: argparse.Namespace) -> None:

@@ -32,6 +32,7 @@ from govspeech.nodes import (
     Paragraph,
     TitleLine,
 )
+from govspeech.syntax.elements import ending, masthead, opening_elements
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.lexer import LineToken, first_sentence, new_token
@@ -376,47 +377,6 @@ def _final_call(lines: Sequence[LineToken], lo: int, hi: int) -> int:
     return start
 
 
-#: At most this many lines with text make a 公文's ending (附件说明, 署名, 成文日期, 附注).
-SIGNATURE_LINES = 12
-#: The longest line that can be a name in it (an issuing body, the rest of an attachment's name).
-SIGNATURE_CHARS = 30
-
-
-def _signature(lines: Sequence[LineToken], lo: int, hi: int) -> int:
-    """Where a 公文's ending starts after its last heading, or ``hi``: the list of attachments
-    (附件：…) or the issuing bodies (上海市交通委员会) above the date (2025年11月3日), when
-    everything from there to the end is such lines — names, dates, the attachments, a note
-    in brackets (（此件公开发布）) — and a date is among them. Its lines are the document's, not
-    body of the last item."""
-    start = None
-    count = 0
-    dated = False
-    for i in range(hi - 1, lo - 1, -1):
-        line = lines[i]
-        kind = line.type
-        if kind in ("BLANK", "BOILERPLATE"):
-            continue
-        text = line.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
-        if kind == "DOC_DATE":
-            dated = True
-        elif kind == "ATTACHMENTS":
-            pass
-        elif kind != "PARA" or not (
-            text.startswith(("（", "("))
-            or (len(text) <= SIGNATURE_CHARS and not _NOT_IN_TITLE.search(text))
-        ):
-            break
-        count += 1
-        if count > SIGNATURE_LINES:
-            return hi
-        start = i
-    if start is None or not dated:
-        return hi
-    # From the list of attachments, if there is one, or from the first name above the date.
-    first_list = next((i for i in range(start, hi) if lines[i].type == "ATTACHMENTS"), None)
-    return first_list if first_list is not None else start
-
-
 def _paragraphs_after(lines: Sequence[LineToken], i: int, hi: int) -> int | None:
     """How many paragraphs follow line ``i`` to ``hi``, or None when there are more than a
     final call has, or a line that is no paragraph."""
@@ -458,6 +418,14 @@ _TEXT_LINES = frozenset(
         "DATELINE",
         "CONTENTS",
         "NOTES",
+        "COPY_NUMBER",
+        "SECRECY",
+        "URGENCY",
+        "ISSUER_MARK",
+        "SIGNER",
+        "CC",
+        "PRINTING",
+        "KEYWORDS",
     }
 )
 #: The line classes a marker-only heading may take its title from: plain paragraphs.
@@ -775,6 +743,7 @@ class _Emitter:
         heads = [i for i in range(lo, hi) if lines[i].type in FAMILIES]
         if not heads:
             close = next((i for i in range(lo + 1, hi) if lines[i].type == "CLOSING"), hi)
+            close = min(close, ending(lines, lo, hi, self.pats))
             self.leaves(lo, close)
             self.closing(close, hi)
             return
@@ -784,7 +753,7 @@ class _Emitter:
         )
         if close == hi:
             close = _final_call(lines, heads[-1] + 1, hi)
-        close = min(close, _signature(lines, heads[-1] + 1, hi))
+        close = min(close, ending(lines, heads[-1] + 1, hi, self.pats))
         parts, fresh = _part_titles(lines, heads, close)
         if parts:
             # The first part's title stands in the opening (关于国内建设, before its 一、).
@@ -1040,7 +1009,22 @@ DOC_TITLE_CHARS = 6
 #: What the line above a 公文 title may be: nothing, a site's line, another title line, an
 #: 附件1 label, or the date of the notice that issues the document below it.
 _BEFORE_TITLE = frozenset(
-    {"BLANK", "BOILERPLATE", "TITLE", "DOC_TITLE", "DATELINE", "ANNEX", "DOC_DATE", "DOC_NUMBER"}
+    {
+        "BLANK",
+        "BOILERPLATE",
+        "TITLE",
+        "DOC_TITLE",
+        "DATELINE",
+        "ANNEX",
+        "DOC_DATE",
+        "DOC_NUMBER",
+        # the 版头 (份号, 密级, 紧急程度, 发文机关标志, 签发人)
+        "COPY_NUMBER",
+        "SECRECY",
+        "URGENCY",
+        "ISSUER_MARK",
+        "SIGNER",
+    }
 )
 _CONTINUES = ("》", "，", ",", "、", "。", "；", ";", "：", ":", "）", ")")
 
@@ -1094,6 +1078,10 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
     # heads it.
     speech_titles = [i for i, line in enumerate(lines) if line.type == "TITLE"]
     last_doc = -1  # the last line kept as a 公文's title
+    first_text = next(
+        (k for k, line in enumerate(lines) if line.type not in ("BLANK", "BOILERPLATE")),
+        len(lines),
+    )
     for i in found:
         line = lines[i]
         leaf = line.leaves[0]
@@ -1124,7 +1112,9 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
             top = j
         before = lines[top - 1].type if top > 0 else "BLANK"
         long_enough = top < i or len(content) >= DOC_TITLE_CHARS  # 的决议 only ends a title
-        if long_enough and before in _BEFORE_TITLE and _ends_title(lines, i + 1):
+        # at the top of the text a title may run straight into its first sentence
+        at_top = top <= first_text
+        if long_enough and before in _BEFORE_TITLE and (at_top or _ends_title(lines, i + 1)):
             wrapped.update(range(top, i))
             last_doc = i
             continue
@@ -1157,34 +1147,48 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
     return wrapped
 
 
-#: How many lines of a page's data may stand between a title and its addressees.
-ADDRESSEE_SKIP = 3
+#: How many lines with text above an 附件1 label the date of the document it belongs to may be.
+LABEL_AFTER_DATE = 6
 
 
-def _addressees(lines: list[LineToken], title_ends: Sequence[int]) -> list[LineToken]:
-    """Lines with the organs a 公文 is addressed to kept only where they stand: the first line
-    of text below its title (and its 发文字号). Any other line that looks like them (有下列情形
-    之一的，…： 各工业部门的建设情况是这样：) is a paragraph."""
-    keep: set[int] = set()
-    for end in title_ends:
-        j, skipped = end + 1, 0
-        while j < len(lines):
-            kind = lines[j].type
-            if kind == "ADDRESSEES":
-                keep.add(j)
-                break
-            if kind in ("BLANK", "DOC_NUMBER", "BOILERPLATE", "DOC_DATE", "DATELINE"):
-                j += 1
-                continue
-            # a line of the page's data (2018年1月25日…会议通过, <!-- INFO END -->), not a sentence
-            text = lines[j].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
-            if kind != "PARA" or skipped == ADDRESSEE_SKIP or text.endswith(_SENTENCE_ENDS):
-                break
-            skipped += 1
-            j += 1
+def _attachment_titles(lines: list[LineToken], plain: set[int]) -> list[LineToken]:
+    """Lines with the title of each printed attachment made a title line, whatever word it ends
+    in (…一览表, …登记表, …消防安全职责): the short line without sentence punctuation right
+    below an 附件 / 附件1 / 附件一： label standing alone, where the label follows the list of
+    attachments (附件：…), the date of a 公文 or an attachment already printed as a document.
+    Elsewhere (附件一 in a law's 目录, an 附件1 inside a sentence) nothing changes. The lines
+    of titles that name no kind of 公文 (forms, tables) are added to ``plain``."""
+    listed = False  # an 附件： list, a date or a printed attachment above
+    recent: list[str] = []  # the classes of the last lines with text
     for i, line in enumerate(lines):
-        if line.type == "ADDRESSEES" and i not in keep:
-            lines[i] = _as_paragraph(line, "PARA", "text")
+        kind = line.type
+        if kind == "BLANK":
+            continue
+        if kind == "ATTACHMENTS":
+            listed = True
+        elif kind == "ANNEX" and len(line.leaves) == 1 and not _titled(line):
+            j = next((k for k in range(i + 1, len(lines)) if lines[k].type != "BLANK"), None)
+            if j is not None:
+                below = lines[j]
+                text = below.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+                if below.type == "TITLE":
+                    listed = True
+                elif (
+                    (listed or "DOC_DATE" in recent)
+                    and below.type in ("PARA", "PART_TITLE", "DOC_TITLE")
+                    and 0 < len(text) <= TITLE_WRAP_CHARS
+                    and not _NOT_IN_TITLE.search(text)
+                ):
+                    leaf = below.leaves[0]
+                    tok = new_token(LineToken, "TITLE")
+                    title = TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column)
+                    tok.leaves = (title,)
+                    tok.number = None
+                    lines[j] = tok
+                    listed = True
+                    if below.type != "DOC_TITLE":
+                        plain.add(j)
+        recent = [*recent[-(LABEL_AFTER_DATE - 1) :], kind]
     return lines
 
 
@@ -1244,12 +1248,21 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     if "DOC_TITLE" in kinds:
         lines = list(lines)
         wrapped = _doc_titles(lines)
+    plain: set[int] = set()  # titles of printed attachments that name no kind (…登记表)
+    if "ANNEX" in kinds:
+        lines = _attachment_titles(list(lines), plain)
     # a list of the process's own (the emitter marks the titles of parts without a number)
     em = _Emitter(cast("list[LineToken]", lines), pats)
     out = em.out
     n = len(lines)
     blocks = _title_blocks(lines)
-    first = blocks[0][0] if blocks else n
+    # the 版头 above each title (份号, 发文机关标志, 发文字号…): the document starts there
+    tops: dict[int, int] = {}  # first line of a masthead → its title's first line
+    if blocks:
+        top = masthead(cast("list[LineToken]", lines), blocks[0][0], 0)
+        if top < blocks[0][0]:
+            tops[top] = blocks[0][0]
+    first = min(tops, default=blocks[0][0]) if blocks else n
     if all(line.type == "BLANK" for line in lines):
         if lines:
             out.append(_marker_tok("_PRE"))
@@ -1273,23 +1286,39 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             out.append(tok)
         else:
             doc_starts.append((0, None))
-    if "ADDRESSEES" in kinds:  # in place: the emitter holds this list
-        _addressees(cast("list[LineToken]", lines), [b for _, b in blocks])
+    if "ADDRESSEES" in kinds or "DOC_NUMBER" in kinds:  # in place: the emitter holds the list
+        # a form's fields below its title (部门（单位）：) are no addressees
+        opening_elements(cast("list[LineToken]", lines), [b for a, b in blocks if a not in plain])
     merged = _merge_repeated_titles(lines, blocks, wrapped, pats)
     labels: set[int] = set()  # the 附件1 lines that head the attachment below them
     for a, b in merged:
+        floor = (doc_starts[-1][1] or 0) + 1 if doc_starts else 0
         label = next((j for j in range(a - 1, -1, -1) if lines[j].type != "BLANK"), None)
-        if label is not None and label > (doc_starts[-1][1] or 0 if doc_starts else -1):
+        if label is not None and label >= floor:
             line = lines[label]
             if line.type == "ANNEX" and len(line.leaves) == 1 and not _titled(line):
                 labels.add(label)
                 a = label
+        if a not in labels:
+            head = next((t for t, title in tops.items() if title == a), None)
+            if head is None and doc_starts:
+                found = masthead(cast("list[LineToken]", lines), a, floor)
+                if found < a:
+                    tops[found] = a
+                    head = found
+            a = a if head is None else head
         doc_starts.append((a, b))
     for k, (start, last_title) in enumerate(doc_starts):
         end = doc_starts[k + 1][0] if k + 1 < len(doc_starts) else n
         out.append(_marker_tok("_DOC"))
         body = start
         if last_title is not None:
+            if start in tops:  # the 版头 above the title
+                for j in range(start, tops[start]):
+                    gap = lines[j].type == "BLANK"
+                    for leaf in lines[j].leaves:
+                        out.append(_tok("TITLE_GAP" if gap else "MASTHEAD", leaf))
+                start = tops[start]
             # The title, wrapped over the lines up to the one with its kind; then subtitles.
             title_end = start
             while title_end in wrapped:

@@ -43,10 +43,20 @@ _PARAGRAPH_ROLES = {
     "SUMMING_UP": "text",
     "CONCLUSION": "text",
     "PART_TITLE": "text",
-    "DOC_DATE": "date",
-    "DOC_NUMBER": "number",
-    "ADDRESSEES": "addressees",
+    # a 公文's parts are paragraphs until the level resolver finds them where they stand and
+    # makes them elements
+    "DOC_DATE": "text",
+    "DOC_NUMBER": "text",
+    "ADDRESSEES": "text",
     "ATTACHMENTS": "attachments",
+    "COPY_NUMBER": "text",
+    "SECRECY": "text",
+    "URGENCY": "text",
+    "ISSUER_MARK": "text",
+    "SIGNER": "text",
+    "CC": "text",
+    "PRINTING": "text",
+    "KEYWORDS": "text",
 }
 
 

@@ -1,6 +1,6 @@
-"""``export --format json``: the whole tree as JSON, schema ``govspeech/1``.
+"""``export --format json``: the whole tree as JSON, schema ``govspeech/2``.
 
-The shape is described by the JSON Schema shipped in the package (``govspeech-1.schema.json``,
+The shape is described by the JSON Schema shipped in the package (``govspeech-2.schema.json``,
 also in docs/). Chinese is written as is (UTF-8), not as ``\\u`` escapes. One input gives one
 indented JSON object; several inputs give one compact object per line (JSON Lines).
 """

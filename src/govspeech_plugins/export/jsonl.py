@@ -1,7 +1,7 @@
 """``export --format jsonl``: one JSON line per document — a stream for corpora — or, with
 ``--jsonl-unit article``, one line per article of a regulation.
 
-Each line is the ``full`` view of the ``govspeech/1`` schema holding one document: the
+Each line is the ``full`` view of the ``govspeech/2`` schema holding one document: the
 file's ``path`` and ``encoding``, ``preamble`` (the file's preamble on the first document's
 line only) and ``documents`` with that single document (its subdocuments inside it). Lines
 validate against the same schema as ``--format json``; ``cat`` several JSONL files and they

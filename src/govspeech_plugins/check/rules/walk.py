@@ -26,7 +26,6 @@ from govspeech_plugins.check.rules.siblings import Siblings
 __all__ = ["analyse"]
 
 
-
 def analyse(
     tree: ParsedFile,
     settings: Settings | None = None,

@@ -41,6 +41,7 @@ from govspeech.nodes import (
     Blank,
     Boilerplate,
     Document,
+    Element,
     Heading,
     Leaf,
     Paragraph,
@@ -179,6 +180,18 @@ p { margin: .35rem 0; }
 .para.cont { text-indent: 0; }
 .role-salutation { text-indent: 0; font-weight: 700; }
 .role-closing { font-weight: 700; }
+/* a 公文's parts (GB/T 9704-2012): 版头 centred, 落款 right-aligned, 版记 ruled */
+.element { text-indent: 0; }
+.kind-issuer-mark { text-align: center; color: #c00; font-size: 1.6em; font-weight: 700; }
+.kind-number { text-align: center; }
+.kind-copy-number, .kind-secrecy, .kind-urgency { font-weight: 700; }
+.kind-signer { text-align: right; }
+.kind-attachments { padding-left: 2em; }
+.kind-issuer, .kind-date { text-align: right; padding-right: 2em; }
+.kind-annotation { padding-left: 2em; }
+.kind-cc, .kind-printing, .kind-keywords {
+  border-top: 1px solid #888; padding-top: .2em; font-size: .9em;
+}
 .role-part { text-indent: 0; font-weight: 700; font-size: 1.12em; margin-top: 1.2em; }
 .closing { margin-top: 1rem; }
 .imarker { font-weight: 700; color: var(--blue); }
@@ -386,6 +399,9 @@ def _leaf(leaf: Leaf, skip_title: str | None = None) -> str:
         return ""
     if isinstance(leaf, Boilerplate):
         return f'<p class="boilerplate reason-{_cls(leaf.reason)}">{_e(text)}</p>\n'
+    if isinstance(leaf, Element):  # a 公文's part, laid out by its kind (the CSS above)
+        kind = _cls(leaf.kind.replace("_", "-"))
+        return f'<p class="element kind-{kind}" title="{leaf.name}">{_e(text)}</p>\n'
     if isinstance(leaf, TitleLine):
         if leaf.role == "subtitle":
             return f'<p class="subtitle">{_e(text)}</p>\n'
