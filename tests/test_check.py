@@ -118,10 +118,45 @@ INJECTED_REGULATION_ERRORS = [
 ]
 
 
+# A 公文 for the codes of its parts: right but for the injections.
+INJECTED_GONGWEN = DATA / "check_injected_gongwen.txt"
+INJECTED_GONGWEN_ERRORS = [
+    (2, "GS601"),  # 沪府发（2024）第012号: （） around the year, 第, a leading zero
+    (4, "GS605"),  # the title ends with 。
+    (6, "GS603"),  # the 主送机关 ends with a half-width colon
+    (13, "GS604"),  # 附件：1、… — the number written 1、
+    (13, "GS604"),  # … and the name ends with 。
+    (17, "GS602"),  # 2024年05月06日: leading zeros
+]
+
+
 def test_every_code_on_by_default_is_injected():
     on = {code for code, rule in RULES.items() if rule.default}
-    injected = INJECTED_ERRORS + INJECTED_REGULATION_ERRORS
+    injected = INJECTED_ERRORS + INJECTED_REGULATION_ERRORS + INJECTED_GONGWEN_ERRORS
     assert {code for _, code in injected} == on
+
+
+def test_injected_gongwen_gives_exactly_its_errors_and_fix_repairs_them(capsys, tmp_path):
+    rows = found(capsys, INJECTED_GONGWEN)
+    assert [(r["line"], r["code"]) for r in rows] == INJECTED_GONGWEN_ERRORS
+    assert rows[0]["message"].endswith("write 沪府发〔2024〕12号")
+    code, out, _ = run(capsys, "fix", INJECTED_GONGWEN)
+    assert code == 0
+    before = INJECTED_GONGWEN.read_text(encoding="utf-8").splitlines()
+    after = out.splitlines()
+    changed = {n for n, (a, b) in enumerate(zip(before, after, strict=True), 1) if a != b}
+    assert changed == {line for line, _ in INJECTED_GONGWEN_ERRORS}
+    assert after[1] == "沪府发〔2024〕12号" and after[3].endswith("通知")
+    assert after[12] == "附件：1．上海市防汛防台责任人名单" and after[16] == "2024年5月6日"
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text(out, encoding="utf-8")
+    assert found(capsys, fixed) == []
+    assert run(capsys, "fix", fixed)[1] == out  # fixing again changes nothing
+    # the parts are still the parts: the fix made the title a title, the rest stays as it was
+    doc = govspeech.parse(out).documents[0]
+    assert doc.title == "上海市人民政府关于做好2024年防汛防台工作的通知"
+    assert doc.meta.number == "沪府发〔2024〕12号" and doc.meta.date == "2024-05-06"
+    assert doc.meta.cc == ("市委各部门", "市人大常委会办公厅", "市政协办公厅")
 
 
 def test_injected_regulation_gives_exactly_its_errors(capsys):

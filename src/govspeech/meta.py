@@ -32,7 +32,7 @@ from govspeech.syntax.numerals import chinese_to_int
 if TYPE_CHECKING:  # the nodes call this module (Document.meta): no import back at run time
     from govspeech.nodes import Document, Element
 
-__all__ = ["DocumentMeta", "document_meta"]
+__all__ = ["DocumentMeta", "document_meta", "iso_date", "title_kind"]
 
 
 @frozen
@@ -83,6 +83,25 @@ def _kind_at_end() -> re.Pattern[str]:
     return re.compile(f"{kinds}(?:[（(][^（()）]{{1,24}}[)）])*$")
 
 
+_IN_SENTENCE = re.compile(r"[。！？!?，,；;：:]")
+#: The longest 公文 title on one line (the grammar's DOC_TITLE says the same).
+TITLE_CHARS = 110
+
+
+def title_kind(text: str) -> str | None:
+    """The kind (文种) a line names when it reads as a 公文's title — short, no sentence
+    punctuation, the grammar's kind at its end (关于做好防汛工作的通知 → 通知) — or None.
+
+    >>> title_kind("上海市露天仓库消防安全管理规定（试行）"), title_kind("特此通知。")
+    ('规定', None)
+    """
+    text = text.strip(_SPACE)
+    if not text or len(text) > TITLE_CHARS or _IN_SENTENCE.search(text):
+        return None
+    kind = _kind_at_end().search(text)
+    return kind.group(1) if kind and kind.start() >= 2 else None
+
+
 def _content(leaf: Element) -> str:
     return leaf.text.strip(_SPACE)
 
@@ -106,8 +125,12 @@ def _number_of(part: str) -> int | None:
     return chinese_to_int(part)
 
 
-def _iso(text: str) -> str | None:
-    """A date line (the grammar's DOC_DATE: 二○一二年一月九日) as an ISO date."""
+def iso_date(text: str) -> str | None:
+    """A date as a 公文 writes it (the grammar's DOC_DATE) as an ISO date, or None.
+
+    >>> iso_date("二○一二年一月九日"), iso_date("2024年5月6日"), iso_date("2024年13月1日")
+    ('2012-01-09', '2024-05-06', None)
+    """
     year, _, rest = text.partition("年")
     month, _, rest = rest.partition("月")
     day = rest.partition("日")[0]
@@ -161,7 +184,7 @@ def document_meta(doc: Document) -> DocumentMeta:
         agency_code=code,
         year=year,
         serial=serial,
-        date=_iso(dates[0]) if dates else None,
+        date=iso_date(dates[0]) if dates else None,
         issuers=tuple(parts.get("issuer", ())),
         addressees=_names(parts.get("addressees", [])),
         attachments=_attachment_names(parts.get("attachments", [])),

@@ -1061,6 +1061,53 @@ _AFTER_TITLE = frozenset(
 )
 
 
+#: How far down the first line with text is looked for.
+TOP_LINES = 20
+#: What may stand above a 公文's title at the top of the text: blank lines, a site's lines and
+#: the 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人).
+_ABOVE_A_TITLE = frozenset(
+    {
+        "BLANK",
+        "BOILERPLATE",
+        "COPY_NUMBER",
+        "SECRECY",
+        "URGENCY",
+        "ISSUER_MARK",
+        "DOC_NUMBER",
+        "SIGNER",
+    }
+)
+_STOP_AT_END = ("。", ".")
+
+
+def _title_with_stop(lines: Sequence[LineToken], pats: LinePatterns) -> Sequence[LineToken]:
+    """The lines with a 公文's title at the top of the text that ends with a full stop
+    (关于做好防汛工作的通知。) made a title line candidate (DOC_TITLE): the grammar reads the
+    line without its stop as a title. Only the first line with text: in a body a sentence that
+    ends in 通知。 is a sentence. (`check` reports the stop, GS605.)"""
+    # the first line with text, below the 版头 if there is one
+    first = next(
+        (k for k in range(min(len(lines), TOP_LINES)) if lines[k].type not in _ABOVE_A_TITLE),
+        None,
+    )
+    if first is None or lines[first].type != "PARA":
+        return lines
+    text = lines[first].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+    if not text.endswith(_STOP_AT_END):
+        return lines
+    bare = text.rstrip("。.")
+    m = pats.line.match(bare)
+    if m is None or m.lastgroup != "DOC_TITLE" or m.end() != len(bare):
+        return lines
+    out = list(lines)
+    leaf = lines[first].leaves[0]
+    tok = new_token(LineToken, "DOC_TITLE")
+    tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
+    tok.number = None
+    out[first] = tok
+    return out
+
+
 def _doc_titles(lines: list[LineToken]) -> set[int]:
     """Lines with each 公文 title (DOC_TITLE) that stands where a title stands made a title
     line (TITLE), the others paragraphs; returns the lines that begin a wrapped title (全国人民
@@ -1245,7 +1292,8 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     if "SEQUENCE_BARE" in kinds:
         lines = _bare_sequences(list(lines))
     wrapped: set[int] = set()
-    if "DOC_TITLE" in kinds:
+    lines = _title_with_stop(lines, pats)
+    if "DOC_TITLE" in kinds or any(x.type == "DOC_TITLE" for x in lines[:TOP_LINES]):
         lines = list(lines)
         wrapped = _doc_titles(lines)
     plain: set[int] = set()  # titles of printed attachments that name no kind (…登记表)

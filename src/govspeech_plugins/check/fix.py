@@ -39,20 +39,27 @@ __all__ = ["Fix", "fixed_text"]
 
 
 def fixed_text(tree: ParsedFile, options: argparse.Namespace) -> tuple[str, int]:
-    """The text with the markers rewritten, and how many markers changed."""
+    """The text with the markers (and a 公文's parts) rewritten, and how many changed."""
     kinds = {"safe", "unsafe"} if options.unsafe_fixes else {"safe"}
     fixable = {code for code, rule in RULES.items() if rule.fix in kinds}
     analysis = options.lint_config.analyse(tree)
     text = tree.text
+    # (start, end, new): the markers rewritten, and the edits of a 公文's parts (never inside a
+    # marker: a part is no heading)
+    rewrites = [
+        (mark.start, mark.end, new)
+        for mark in analysis.marks
+        if (new := mark.rewritten(fixable)) != mark.marker
+    ]
+    rewrites += [(e.start, e.end, e.new) for e in analysis.edits if e.code in fixable]
     parts: list[str] = []
     done = changed = 0
-    for mark in sorted(analysis.marks, key=lambda m: m.start):
-        new = mark.rewritten(fixable)
-        if new == mark.marker or mark.start < done:
+    for start, end, new in sorted(rewrites):
+        if start < done:
             continue
-        parts.append(text[done : mark.start])
+        parts.append(text[done:start])
         parts.append(new)
-        done = mark.end
+        done = end
         changed += 1
     parts.append(text[done:])
     return "".join(parts), changed

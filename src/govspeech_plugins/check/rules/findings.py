@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import field, frozen
 
 from govspeech_plugins.check.rules.marks import Mark
 from govspeech_plugins.check.rules.registry import RULES
 
-__all__ = ["Analysis", "Finding", "Report"]
+__all__ = ["Analysis", "Edit", "Finding", "Report"]
 
 
 @frozen
@@ -32,11 +32,24 @@ class Finding:
 
 
 @frozen
+class Edit:
+    """A rewrite of text that is not a marker, for one finding: a 公文's part (发文字号,
+    成文日期…). ``start``..``end`` in the original text is replaced by ``new``."""
+
+    code: str
+    start: int
+    end: int
+    new: str
+
+
+@frozen
 class Analysis:
-    """The findings of one file and its marks (the fixer rewrites those)."""
+    """The findings of one file, its marks (the fixer rewrites those) and the edits of the
+    rules that rewrite a 公文's parts."""
 
     findings: list[Finding]
     marks: list[Mark]
+    edits: list[Edit] = field(factory=list)
 
 
 class Report:
@@ -53,6 +66,7 @@ class Report:
         self.select = select
         self.noqa = noqa
         self.findings: list[Finding] = []
+        self.edits: list[Edit] = []
 
     def add(self, code: str, line: int, column: int, message: str, mark: Mark | None) -> bool:
         """Record a finding unless its code is not selected or suppressed on its line; say
@@ -70,3 +84,13 @@ class Report:
     def flag(self, mark: Mark, code: str, message: str) -> bool:
         """`add` a finding at ``mark``; say whether it was recorded."""
         return self.add(code, mark.line, mark.column, message, mark)
+
+    def edit(
+        self, code: str, line: int, column: int, message: str, start: int, end: int, new: str
+    ) -> bool:
+        """`add` a finding whose fix rewrites ``start``..``end`` of the text as ``new`` (a
+        rule with ``rewrites="text"``); say whether it was recorded."""
+        if not self.add(code, line, column, message, None):
+            return False
+        self.edits.append(Edit(code, start, end, new))
+        return True

@@ -48,7 +48,8 @@ class Rule:
     ``fix`` is ``"safe"`` (always right), ``"unsafe"`` (right unless the text lost an item:
     applied with ``--unsafe-fixes`` only) or None; ``default`` says whether the check runs
     when the configuration selects nothing; ``rewrites`` is the part of the marker the fix
-    writes, ``"number"`` (`Mark.number_fix`) or ``"form"`` (`Mark.form_fix`).
+    writes, ``"number"`` (`Mark.number_fix`), ``"form"`` (`Mark.form_fix`) or ``"text"`` (a
+    part of a 公文 that is not a marker, rewritten through `Report.edit`).
     """
 
     code: str
@@ -136,8 +137,11 @@ def register(
             None,
             "number",
             "form",
+            "text",
         ):
-            raise ValueError(f"{rule.code}: a fix rewrites 'number' or 'form'; no fix, nothing")
+            raise ValueError(
+                f"{rule.code}: a fix rewrites 'number', 'form' or 'text'; no fix, nothing"
+            )
     if not rules:
         raise ValueError("a unit registers at least one rule")
 

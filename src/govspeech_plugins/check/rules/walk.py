@@ -65,7 +65,7 @@ class _Walk:
         )
         for mark in self.marks:
             mark.fixer = fixer
-        return Analysis(self.report.findings, self.marks)
+        return Analysis(self.report.findings, self.marks, self.report.edits)
 
     def document(self, doc: Document) -> None:
         # The width is judged on the text outside the markers, which fix never changes (一. → 一、
