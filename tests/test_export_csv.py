@@ -72,6 +72,11 @@ def expected_rows(tree: govspeech.ParsedFile, file: str) -> list[dict[str, str]]
                 s.start,
                 s.end,
                 sv.citation or "",
+                view.document.meta.kind or "",
+                view.document.meta.number or "",
+                view.document.meta.date or "",
+                "；".join(view.document.meta.issuers),
+                "；".join(view.document.meta.addressees),
             )
             rows.append(dict(zip(COLUMNS, map(str, values), strict=True)))
     return rows
@@ -302,3 +307,24 @@ def test_articles_items_and_sub_items_carry_their_citation(capsys, tmp_path):
         ("（一）", "第三条第（一）项"),
         ("（二）", "第三条第（二）项"),
     ]
+
+
+def test_a_gongwen_row_carries_its_documents_metadata(capsys, tmp_path):
+    """The rows of a 公文 say which document they belong to: kind, 发文字号, date, issuers and
+    addressees, as its parts give them (for a table of many notices)."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "上海市人民政府关于做好防汛工作的通知\n沪府发〔2024〕12号\n\n"
+        "各区人民政府，市政府各委、办、局：\n一、压实责任\n各区要落实属地责任。\n"
+        "二、强化保障\n各部门要加强协同。\n\n上海市人民政府\n上海市应急管理局\n2024年5月6日\n",
+        encoding="utf-8",
+    )
+    code = main(["export", str(path), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert code == 0 and len(rows) == 2
+    assert {
+        (r["document_kind"], r["document_number"], r["document_date"], r["document_issuers"])
+        for r in rows
+    } == {("通知", "沪府发〔2024〕12号", "2024-05-06", "上海市人民政府；上海市应急管理局")}
+    assert rows[0]["document_addressees"] == "各区人民政府；市政府各委、办、局"
+    assert rows[1]["body"] == "各部门要加强协同。"  # the 落款 is no body of 二、

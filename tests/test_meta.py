@@ -75,3 +75,52 @@ def test_the_json_export_holds_it():
     data = govspeech.parse_file(corpus_file("tongzhi_xinyu_lvse_jianzhu.txt")).to_dict()
     meta = data["documents"][0]["meta"]
     assert meta["number"] == "余府发〔2012〕3号" and meta["date"] == "2012-01-09"
+
+
+PAGE = """<html><head><meta charset="utf-8"><title>关于做好防汛工作的通知_上海市人民政府门户网站</title>
+<meta name="ArticleTitle" content="上海市人民政府关于做好防汛工作的通知">
+<meta name="PubDate" content="2024-05-08 10:30">
+<meta name="ContentSource" content="上海市人民政府办公厅">
+<meta name="Description" content="{long}">
+</head><body><div class="article"><h1>上海市人民政府关于做好防汛工作的通知</h1>
+<p>各区人民政府，市政府各委、办、局：</p><p>一、压实责任</p>
+<p>各区要落实属地责任，汛前完成隐患排查。</p>{ending}</div></body></html>
+"""
+
+
+def test_a_web_pages_own_metadata_fills_the_gaps(tmp_path):
+    """A page that drops the 落款 (most do) still gives a date and a source: its <meta> tags,
+    as government CMSs write them, fill what the text does not say, and say so."""
+    path = tmp_path / "notice.html"
+    path.write_text(PAGE.format(long="长" * 5000, ending=""), encoding="utf-8")
+    tree = govspeech.parse_file(path)
+    assert dict(tree.page) == {
+        "title": "上海市人民政府关于做好防汛工作的通知",
+        "published": "2024-05-08 10:30",
+        "source": "上海市人民政府办公厅",
+    }
+    doc = tree.documents[0]
+    assert doc.meta.date is None and doc.meta.issuers == ()  # the text alone says nothing
+    meta = tree.meta_of(doc)
+    assert (meta.date, meta.issuers, meta.from_page) == (
+        "2024-05-08",
+        ("上海市人民政府办公厅",),
+        ("date", "issuers"),
+    )
+    data = tree.to_dict()
+    assert data["page"]["source"] == "上海市人民政府办公厅"
+    assert data["documents"][0]["meta"]["from_page"] == ["date", "issuers"]
+
+
+def test_the_text_wins_over_the_pages_metadata(tmp_path):
+    path = tmp_path / "notice.html"
+    ending = "<p>上海市人民政府</p><p>2024年5月6日</p>"
+    path.write_text(PAGE.format(long="", ending=ending), encoding="utf-8")
+    tree = govspeech.parse_file(path)
+    meta = tree.meta_of(tree.documents[0])
+    assert (meta.date, meta.issuers, meta.from_page) == ("2024-05-06", ("上海市人民政府",), ())
+
+
+def test_text_input_has_no_page_metadata():
+    tree = govspeech.parse("关于做好防汛工作的通知\n一、压实责任\n")
+    assert tree.page == () and tree.meta_of(tree.documents[0]) == tree.documents[0].meta

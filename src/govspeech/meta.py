@@ -24,7 +24,7 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from govspeech.syntax.grammar import grammar_text
 from govspeech.syntax.numerals import chinese_to_int
@@ -62,6 +62,9 @@ class DocumentMeta:
     #: its 密级和保密期限 (机密★1年) and 紧急程度 (特急), as written
     secrecy: str | None = None
     urgency: str | None = None
+    #: the fields a web page's own metadata filled where the text says nothing (``kind``,
+    #: ``date``, ``issuers``); ``()`` when everything came from the text
+    from_page: tuple[str, ...] = ()
 
 
 _NUMBER = re.compile(
@@ -166,8 +169,41 @@ def _names(lines: list[str], head: str = "") -> tuple[str, ...]:
     return tuple(name for part in _SPLIT.split(text) if (name := part.strip(_SPACE + "：:。.")))
 
 
-def document_meta(doc: Document) -> DocumentMeta:
-    """The metadata of one document (see `DocumentMeta`), read from its elements."""
+_PAGE_DATE = re.compile(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
+
+
+def _page_date(value: str) -> str | None:
+    """A page's publication date (2024-05-06 10:30:00, 2024/5/6, 2024年5月6日) as ISO."""
+    m = _PAGE_DATE.search(value)
+    if m is None:
+        return None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def document_meta(doc: Document, page: tuple[tuple[str, str], ...] = ()) -> DocumentMeta:
+    """The metadata of one document (see `DocumentMeta`), read from its elements; where they
+    say nothing, ``page`` (a web page's own metadata, `ParsedFile.page`) fills the kind (from
+    the page's title), the date (its publication date) and the issuers (its source)."""
+    meta = _from_text(doc)
+    if not page:
+        return meta
+    about = dict(page)
+    filled: dict[str, object] = {}
+    if meta.kind is None and about.get("title"):
+        kind = _kind_at_end().search(about["title"].strip(_SPACE))
+        if kind:
+            filled["kind"] = kind.group(1)
+    if meta.date is None and (date := _page_date(about.get("published", ""))):
+        filled["date"] = date
+    if not meta.issuers and about.get("source"):
+        filled["issuers"] = (about["source"],)
+    if not filled:
+        return meta
+    return evolve(meta, **filled, from_page=tuple(filled))  # type: ignore[arg-type]
+
+
+def _from_text(doc: Document) -> DocumentMeta:
     parts: dict[str, list[str]] = {}
     for leaf in doc.elements:
         parts.setdefault(leaf.kind, []).append(_content(leaf))

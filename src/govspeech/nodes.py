@@ -544,13 +544,17 @@ class ParsedFile:
 
     ``preamble`` holds what comes before the first title line when it is not a document
     itself (a site's opening blurb). ``encoding`` is the encoding the input was decoded with
-    (``None`` when a `str` was parsed), ``path`` where it was read from.
+    (``None`` when a `str` was parsed), ``path`` where it was read from. ``page`` is what a
+    web page's <meta> tags say about its article, as (key, value) pairs (keys ``title``,
+    ``published``, ``source``; ``()`` for other inputs): `meta` fills the gaps of the first
+    document's metadata from it.
     """
 
     preamble: tuple[Leaf, ...]
     documents: tuple[Document, ...]
     encoding: str | None = None
     path: str | None = field(default=None)
+    page: tuple[tuple[str, str], ...] = ()
 
     #: The fields holding the file's children, in source order (see `Section.child_fields`).
     child_fields: ClassVar[tuple[ChildField, ...]] = (
@@ -572,6 +576,16 @@ class ParsedFile:
         for doc in self.documents:
             yield doc
             yield from doc.subdocuments
+
+    def meta_of(self, doc: Document) -> DocumentMeta:
+        """The metadata of ``doc``, one of this file's documents: `Document.meta`, with the
+        gaps of the file's first document filled from the web page's own metadata (``page``:
+        the page's publication date for a missing 成文日期, its source for missing issuers, the
+        kind its title names); `DocumentMeta.from_page` names the fields so filled."""
+        from govspeech.meta import document_meta
+
+        first = self.documents[0] if self.documents else None
+        return document_meta(doc, self.page if doc is first else ())
 
     def pretty(self) -> str:
         """A readable text view of the tree, one heading a line (used by golden tests)."""

@@ -127,11 +127,11 @@ def _number_clauses(article: Section, body: list[dict[str, Any]]) -> None:
             leaf["clause"] = k
 
 
-def _meta(doc: Document) -> dict[str, Any]:
+def _meta(doc: Document, page: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     # Imported here: the outline view, which every outline command writes, does not need it.
     from govspeech.meta import document_meta
 
-    meta = document_meta(doc)
+    meta = document_meta(doc, page)
     return {
         "kind": meta.kind,
         "number": meta.number,
@@ -146,10 +146,11 @@ def _meta(doc: Document) -> dict[str, Any]:
         "signer": meta.signer,
         "secrecy": meta.secrecy,
         "urgency": meta.urgency,
+        "from_page": list(meta.from_page),
     }
 
 
-def _document(doc: Document) -> dict[str, Any]:
+def _document(doc: Document, page: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     return {
         "title": doc.title,
         "line": doc.line,
@@ -159,7 +160,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "sections": [_section(s) for s in doc.sections],
         "tail": _leaves(doc.tail),
         "closing": _leaves(doc.closing),
-        "meta": _meta(doc),
+        "meta": _meta(doc, page),
         "subdocuments": [_document(d) for d in doc.subdocuments],
     }
 
@@ -171,8 +172,12 @@ def to_dict(tree: ParsedFile) -> dict[str, Any]:
         "view": "full",
         "path": tree.path,
         "encoding": tree.encoding,
+        "page": dict(tree.page),
         "preamble": _leaves(tree.preamble),
-        "documents": [_document(d) for d in tree.documents],
+        # a web page's own metadata fills the gaps of its first document's (ParsedFile.meta_of)
+        "documents": [
+            _document(d, tree.page if k == 0 else ()) for k, d in enumerate(tree.documents)
+        ],
     }
 
 

@@ -130,10 +130,10 @@ def decode_any(
         return Source(docx_text(data, name), "utf-8", None)
     if fmt == "html":
         _need_lxml(fmt, name)
-        from govspeech.read.html import html_text
+        from govspeech.read.html import html_page
 
-        text, used = html_text(data, encoding, name)
-        return Source(text, used, None)
+        text, used, about = html_page(data, encoding, name)
+        return Source(text, used, None, about)
     return decode(data, encoding, name)
 
 
@@ -155,7 +155,7 @@ def read_source_any(
     if isinstance(source, bytes):
         label = name or "<bytes>"
         src = decode_any(source, encoding, source_format, label)
-        return Source(src.text, src.encoding, name)
+        return Source(src.text, src.encoding, name, src.page)
     label = name or str(Path(source))
     src = decode_any(read_bytes(source), encoding, source_format, label, source)
-    return Source(src.text, src.encoding, label)
+    return Source(src.text, src.encoding, label, src.page)

@@ -62,7 +62,7 @@ from typing import Any
 from govspeech.errors import DecodeError, EmptyInputError, InputFormatError, one_line
 from govspeech.read.source import BOMS, decode, text_codec
 
-__all__ = ["decode_html", "html_text"]
+__all__ = ["PAGE_META", "decode_html", "html_page", "html_text"]
 
 lxml_html: Any = importlib.import_module("lxml.html")
 etree: Any = importlib.import_module("lxml.etree")
@@ -723,8 +723,49 @@ def _page_title(title_el: _Element | None) -> str:
     return parts[0] if parts else ""
 
 
+#: The <meta name=…> tags government sites write about the article (the CMS of gov.cn and of
+#: most provincial and city sites: ArticleTitle, PubDate, ContentSource; others use the
+#: lower-case or Dublin Core names), by the key govspeech keeps them under.
+PAGE_META = {
+    "articletitle": "title",
+    "title": "title",
+    "dc.title": "title",
+    "pubdate": "published",
+    "publishdate": "published",
+    "firstpublishedtime": "published",
+    "dc.date": "published",
+    "contentsource": "source",
+    "source": "source",
+    "dc.publisher": "source",
+}
+#: The longest value kept from a <meta> tag.
+META_CHARS = 200
+
+
+def _page_meta(root: _Element) -> tuple[tuple[str, str], ...]:
+    """The article's metadata the page declares, as (key, value) pairs: the first value of
+    each key, white space collapsed, capped in length."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = PAGE_META.get((meta.get("name") or "").strip().lower())
+        value = _clean(meta.get("content") or "")[:META_CHARS]
+        if key is not None and value and key not in found:
+            found[key] = value
+    return tuple(found.items())
+
+
 def html_text(data: bytes, encoding: str | None = None, name: str = "<html>") -> tuple[str, str]:
-    """The main text of the page in ``data`` and the encoding the page was read in.
+    """The main text of the page in ``data`` and the encoding the page was read in (see
+    `html_page`)."""
+    text, used, _ = html_page(data, encoding, name)
+    return text, used
+
+
+def html_page(
+    data: bytes, encoding: str | None = None, name: str = "<html>"
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """The main text of the page in ``data``, the encoding the page was read in and the
+    metadata its <meta> tags give about the article (`PAGE_META`).
 
     Raises `EmptyInputError` when the page has no content text, `DecodeError` or
     `BinaryInputError` when its bytes cannot be decoded, and `InputFormatError` when lxml
@@ -735,6 +776,7 @@ def html_text(data: bytes, encoding: str | None = None, name: str = "<html>") ->
     if not page.strip():
         raise EmptyInputError(f"{name}: no text (the HTML page is empty)")
     root = _parse(page, name)
+    about = _page_meta(root)
     title_el = root.find(".//title")
     page_title = _page_title(title_el)
     _drop(_outermost(root.iter(*_NEVER_TEXT)))
@@ -781,4 +823,4 @@ def html_text(data: bytes, encoding: str | None = None, name: str = "<html>") ->
         )
     if title and not any(title in line for line in lines[:3]):
         lines.insert(0, title)
-    return "".join(line + "\n" for line in lines), used
+    return "".join(line + "\n" for line in lines), used, about

@@ -35,7 +35,12 @@ Columns, in this order (`COLUMNS`):
     bytes), ``end`` exclusive;
 ``citation``
     in a regulation, how the article, 项 or 目 is cited (``第三条第二款第（一）项``); empty
-    elsewhere.
+    elsewhere;
+``document_kind``, ``document_number``, ``document_date``, ``document_issuers``,
+``document_addressees``
+    what the document (for a part, its own part) says about itself (`Document.meta`): its
+    kind (通知, 办法…), 发文字号, 成文日期 (ISO), issuing bodies and addressees (several joined
+    by ``；``); empty where the text does not say.
 
 The header row is written once, before the first file, so several inputs give one table
 (with ``-o folder/``, one table per input, each with its header). Rows end with ``\\r\\n``
@@ -62,7 +67,7 @@ from govspeech.nodes import ParsedFile
 from govspeech.plugin import Exporter
 from govspeech.views import body_text, documents, sections
 
-__all__ = ["COLUMNS", "FORMULA_STARTS", "CsvExporter", "excel_safe"]
+__all__ = ["COLUMNS", "FORMULA_STARTS", "NAME_SEPARATOR", "CsvExporter", "excel_safe"]
 
 COLUMNS = (
     "file",
@@ -82,7 +87,15 @@ COLUMNS = (
     "start",
     "end",
     "citation",
+    "document_kind",
+    "document_number",
+    "document_date",
+    "document_issuers",
+    "document_addressees",
 )
+#: Between the names of a cell that holds several (issuing bodies, addressees): no organ's
+#: name holds a full-width semicolon.
+NAME_SEPARATOR = "；"
 
 #: What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -133,6 +146,14 @@ class CsvExporter(Exporter):
         file = tree.path if tree.path is not None else ""
         for view in documents(tree):
             document, _, part = view.index.partition(".")
+            meta = tree.meta_of(view.document)  # a web page's own metadata fills gaps
+            about: list[str | int] = [
+                meta.kind or "",
+                meta.number or "",
+                meta.date or "",
+                NAME_SEPARATOR.join(meta.issuers),
+                NAME_SEPARATOR.join(meta.addressees),
+            ]
             for sv in sections(view.document):
                 sec = sv.section
                 row: list[str | int] = [
@@ -153,6 +174,7 @@ class CsvExporter(Exporter):
                     sec.start,
                     sec.end,
                     sv.citation or "",
+                    *about,
                 ]
                 if safe:
                     row = [excel_safe(c) if isinstance(c, str) else c for c in row]
