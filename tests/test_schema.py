@@ -310,6 +310,9 @@ def test_outline_without_filters_is_the_full_view_cut_down(corpus_tree):
     def cut_document(doc: Data) -> Data:
         return {
             "title": doc["title"],
+            "kind": doc["meta"]["kind"],
+            "number": doc["meta"]["number"],
+            "date": doc["meta"]["date"],
             "line": doc["line"],
             "span": doc["span"],
             "parts": [

@@ -229,8 +229,12 @@ def _part_titles(doc: Document) -> list[Paragraph]:
 
 
 def _outline_document(doc: Document, kinds: frozenset[str], depth: int | None) -> dict[str, Any]:
+    meta = doc.meta
     return {
         "title": doc.title,
+        "kind": meta.kind,
+        "number": meta.number,
+        "date": meta.date,
         "line": doc.line,
         "span": [doc.start, doc.end],
         "parts": [{"title": part.content, "line": part.line} for part in _part_titles(doc)],

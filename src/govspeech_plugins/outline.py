@@ -66,6 +66,13 @@ def _heading(sec: dict[str, Any]) -> str:
     return f"{sec['marker']}{sec['title']}".strip()
 
 
+def _about(doc: dict[str, Any]) -> str:
+    """What a 公文 says about itself, after its title: ``［沪府发〔2024〕12号　2024-05-06］``;
+    nothing for a speech or a rule without a 发文字号 or 成文日期."""
+    parts = [x for x in (doc.get("number"), doc.get("date")) if x]
+    return f"　［{'　'.join(parts)}］" if parts else ""
+
+
 def render_text(outline: dict[str, Any], *, lines: bool = False) -> str:
     """Documents as title lines, sections indented two spaces per level below them."""
     out: list[str] = []
@@ -81,7 +88,7 @@ def render_text(outline: dict[str, Any], *, lines: bool = False) -> str:
     for k, (doc, title) in enumerate(_documents(outline)):
         if k:
             out.append("")
-        emit(doc["line"], 0, title)
+        emit(doc["line"], 0, title + _about(doc))
         for depth, sec in _sections(doc):
             emit(sec["line"], depth, _heading(sec))
     return "\n".join(out) + "\n" if out else ""
@@ -91,7 +98,7 @@ def render_markdown(outline: dict[str, Any], *, lines: bool = False) -> str:
     """``#`` per document, ``##``… per level; beyond six levels, nested list items."""
     md = MarkdownWriter()
     for doc, title in _documents(outline):
-        md.heading(1, title)
+        md.heading(1, title + _about(doc))
         for depth, sec in _sections(doc):
             md.section(depth + 1, _heading(sec), suffix=f" (L{sec['line']})" if lines else "")
     return md.getvalue()
