@@ -124,3 +124,21 @@ def test_the_text_wins_over_the_pages_metadata(tmp_path):
 def test_text_input_has_no_page_metadata():
     tree = govspeech.parse("关于做好防汛工作的通知\n一、压实责任\n")
     assert tree.page == () and tree.meta_of(tree.documents[0]) == tree.documents[0].meta
+
+
+def test_an_orders_number_and_signer():
+    """An order: 中华人民共和国国务院令 over 第656号 is its number, 总理　李克强 who signed it."""
+    text = (
+        "中华人民共和国国务院令\n第656号\n\n《不动产登记暂行条例》已经国务院常务会议通过，"
+        "现予公布。\n\n总理　李克强\n2014年11月24日\n\n不动产登记暂行条例\n\n第一条　为规范登记行为，制定本条例。\n"
+    )
+    order, rule = govspeech.parse(text).documents
+    meta = order.meta
+    assert (meta.kind, meta.number, meta.agency_code, meta.serial) == (
+        "令",
+        "中华人民共和国国务院令第656号",
+        "中华人民共和国国务院令",
+        656,
+    )
+    assert (meta.signer, meta.issuers, meta.date) == ("总理李克强", (), "2014-11-24")
+    assert (rule.title, rule.meta.kind, rule.meta.number) == ("不动产登记暂行条例", "条例", None)

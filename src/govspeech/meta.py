@@ -109,14 +109,25 @@ def _content(leaf: Element) -> str:
     return leaf.text.strip(_SPACE)
 
 
+_ORDER = re.compile(
+    r"^(?P<code>[^（()）\s]{2,24}令)[ \t\u3000]*第[ \t\u3000]*"
+    r"(?P<serial>[0-9０-９一二三四五六七八九十百零〇]{1,6})[ \t\u3000]*号$"
+)
+
+
 def _number(text: str | None) -> tuple[str | None, str | None, int | None, int | None]:
+    """A 发文字号 as written and its parts: 余府发〔2012〕3号 → 余府发, 2012, 3; an order's
+    中华人民共和国国务院令第656号 → 中华人民共和国国务院令, no year, 656."""
     if text is None:
         return None, None, None, None
     written = text.strip("（()）")
     m = _NUMBER.match(text)
-    if m is None:
-        return written, None, None, None
-    return written, m["code"], int(m["year"]), int(m["serial"])
+    if m is not None:
+        return written, m["code"], int(m["year"]), int(m["serial"])
+    order = _ORDER.match(written)
+    if order is not None:
+        return written, order["code"], None, _number_of(order["serial"])
+    return written, None, None, None
 
 
 def _number_of(part: str) -> int | None:
@@ -212,16 +223,29 @@ def _from_text(doc: Document) -> DocumentMeta:
     if signer is not None:
         signer = re.split("[：:]", signer, maxsplit=1)[-1].strip(_SPACE) or None
     title = doc.title or ""
-    kind = _kind_at_end().search(title)
-    number, code, year, serial = _number(parts.get("number", [None])[0])
+    found = _kind_at_end().search(title)
+    kind = found.group(1) if found else None
+    written = parts.get("number", [None])[0]
+    issuers = tuple(parts.get("issuer", ()))
+    order = _ORDER.match(title)
+    if order is not None:  # an order headed 上海市人民政府令第12号: its title is its number
+        kind, written = "令", title
+    elif kind == "令" and written is not None and written.startswith("第"):
+        written = title + written  # 中华人民共和国国务院令 / 第656号
+    if kind == "令":
+        # an order is signed by a person (总理　李克强), not by its issuing body
+        if signer is None and issuers:
+            signer = "".join(issuers[-1].split())
+        issuers = ()
+    number, code, year, serial = _number(written)
     return DocumentMeta(
-        kind=kind.group(1) if kind else None,
+        kind=kind,
         number=number,
         agency_code=code,
         year=year,
         serial=serial,
         date=iso_date(dates[0]) if dates else None,
-        issuers=tuple(parts.get("issuer", ())),
+        issuers=issuers,
         addressees=_names(parts.get("addressees", [])),
         attachments=_attachment_names(parts.get("attachments", [])),
         cc=_names(parts.get("cc", []), head="抄送"),

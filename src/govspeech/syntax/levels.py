@@ -1108,6 +1108,36 @@ def _title_with_stop(lines: Sequence[LineToken], pats: LinePatterns) -> Sequence
     return out
 
 
+_ORDER = re.compile(r"令[ \t\u3000]*第")
+
+
+def _order_heads(lines: Sequence[LineToken]) -> Sequence[LineToken]:
+    """The lines with an order's head on one line (上海市人民政府令第12号, the grammar's
+    DOC_NUMBER of an order) made its title where a title stands — at the top of the text or
+    after a blank line, a date or another title, with a blank line below — since an order
+    has no title but its 发文机关标志 and 令号. Elsewhere (（国务院令第513号） in a sentence's
+    brackets, a line of a page's data) it stays what it was."""
+    out: list[LineToken] | None = None
+    for i, line in enumerate(lines):
+        if line.type != "DOC_NUMBER":
+            continue
+        text = line.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+        if not _ORDER.search(text) or text.startswith(("（", "(")):
+            continue
+        above = lines[i - 1].type if i else "BLANK"
+        below = lines[i + 1].type if i + 1 < len(lines) else "BLANK"
+        if above not in ("BLANK", "BOILERPLATE", "DOC_DATE", "TITLE") or below != "BLANK":
+            continue
+        if out is None:
+            out = list(lines)
+        leaf = line.leaves[0]
+        tok = new_token(LineToken, "TITLE")
+        tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
+        tok.number = None
+        out[i] = tok
+    return lines if out is None else out
+
+
 def _doc_titles(lines: list[LineToken]) -> set[int]:
     """Lines with each 公文 title (DOC_TITLE) that stands where a title stands made a title
     line (TITLE), the others paragraphs; returns the lines that begin a wrapped title (全国人民
@@ -1296,6 +1326,8 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
     if "DOC_TITLE" in kinds or any(x.type == "DOC_TITLE" for x in lines[:TOP_LINES]):
         lines = list(lines)
         wrapped = _doc_titles(lines)
+    if "DOC_NUMBER" in kinds:  # after the 公文 titles: an order's head is no speech's title
+        lines = _order_heads(lines)
     plain: set[int] = set()  # titles of printed attachments that name no kind (…登记表)
     if "ANNEX" in kinds:
         lines = _attachment_titles(list(lines), plain)
