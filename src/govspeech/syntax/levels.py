@@ -1228,7 +1228,9 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
 LABEL_AFTER_DATE = 6
 
 
-def _attachment_titles(lines: list[LineToken], plain: set[int]) -> list[LineToken]:
+def _attachment_titles(
+    lines: list[LineToken], plain: set[int], pats: LinePatterns
+) -> list[LineToken]:
     """Lines with the title of each printed attachment made a title line, whatever word it ends
     in (…一览表, …登记表, …消防安全职责): the short line without sentence punctuation right
     below an 附件 / 附件1 / 附件一： label standing alone, where the label follows the list of
@@ -1243,6 +1245,38 @@ def _attachment_titles(lines: list[LineToken], plain: set[int]) -> list[LineToke
             continue
         if kind == "ATTACHMENTS":
             listed = True
+        elif kind == "ANNEX" and len(line.leaves) == 1 and _titled(line):
+            # 附件1　机关单位消防安全职责: the label and the title on one line, two title lines
+            head = cast(Heading, line.leaves[0])
+            text = head.text[head.title_start - head.start :].strip(INDENT_CHARS + LINE_ENDINGS)
+            if (
+                (listed or "DOC_DATE" in recent)
+                and head.title_end - head.start
+                >= len(head.text.rstrip(INDENT_CHARS + LINE_ENDINGS))
+                and 0 < len(text) <= TITLE_WRAP_CHARS
+                and not _NOT_IN_TITLE.search(text)
+            ):
+                cut = head.title_start - head.start
+                tok = new_token(LineToken, "TITLE")
+                tok.leaves = (
+                    TitleLine(
+                        head.text[:cut],
+                        head.start,
+                        head.title_start,
+                        head.line,
+                        head.column,
+                        "label",
+                    ),
+                    TitleLine(
+                        head.text[cut:], head.title_start, head.end, head.line, head.column + cut
+                    ),
+                )
+                tok.number = None
+                lines[i] = tok
+                listed = True
+                kind_named = pats.line.match(text)
+                if kind_named is None or kind_named.lastgroup != "DOC_TITLE":
+                    plain.add(i)  # a form's title: no addressees below it
         elif kind == "ANNEX" and len(line.leaves) == 1 and not _titled(line):
             j = next((k for k in range(i + 1, len(lines)) if lines[k].type != "BLANK"), None)
             if j is not None:
@@ -1330,7 +1364,7 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
         lines = _order_heads(lines)
     plain: set[int] = set()  # titles of printed attachments that name no kind (…登记表)
     if "ANNEX" in kinds:
-        lines = _attachment_titles(list(lines), plain)
+        lines = _attachment_titles(list(lines), plain, pats)
     # a list of the process's own (the emitter marks the titles of parts without a number)
     em = _Emitter(cast("list[LineToken]", lines), pats)
     out = em.out
@@ -1421,7 +1455,10 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             for j in range(start, last_title + 1):
                 line = lines[j]
                 leaf = line.leaves[0]
-                if j == start:
+                if j == start and len(line.leaves) == 2:  # 附件1　… : label and title
+                    out.append(_tok("LABEL", leaf))
+                    out.append(_tok("TITLE", line.leaves[1]))
+                elif j == start:
                     out.append(_tok("TITLE", leaf))
                 elif j <= title_end:
                     out.append(_tok("SUBTITLE", leaf))  # a line of the title itself
