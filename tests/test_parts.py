@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import govspeech
-from govspeech import Element, TitleLine
+from govspeech import Element, Paragraph, TitleLine
 
 from .test_regulations import GONGWEN, corpus_file
 
@@ -97,3 +97,53 @@ def test_the_full_view_with_elements_is_valid_and_loses_nothing():
             for sec in doc.iter_sections():
                 assert not any(isinstance(x, Element) for x in sec.own_leaves), path.name
     assert {"number", "addressees", "attachments", "issuer", "date"} <= kinds
+
+
+#: Lines that look like a 公文's parts, put in the middle of a body.
+DECOYS = (
+    "2024年3月5日",
+    "抄送：市委办公厅，市人大常委会办公厅。",
+    "附件：1．防汛责任人名单",
+    "沪府发〔2024〕1号",
+    "上海市人民政府文件",
+    "各区人民政府：",
+    "（此件公开发布）",
+    "上海市人民政府办公厅　　2024年5月7日印发",
+    "机密★1年",
+    "000123",
+)
+
+
+@pytest.mark.parametrize("decoy", DECOYS)
+def test_a_line_like_a_part_inside_a_body_makes_no_part(decoy):
+    """Every such line put between two paragraphs of a report's sections stays text of the
+    section: no element, no new document, the headings as they were."""
+    from .conftest import REPORTS
+
+    reports = sorted(REPORTS.glob("*.txt"))[::7] if REPORTS.is_dir() else []
+    if not reports:
+        pytest.skip("shared corpus reports/ not present")
+    placed = 0
+    for report in reports:
+        text = report.read_bytes().decode("utf-8-sig")
+        before = govspeech.parse(text)
+        lines = text.splitlines(keepends=True)
+        # after the first paragraph of every third section with two paragraphs or more
+        bodies = [
+            p
+            for sec in before.documents[0].iter_sections()
+            if len(p := [x for x in sec.body if isinstance(x, Paragraph)]) >= 2
+        ]
+        spots = [p[0].line for p in bodies[::3]]
+        placed += len(spots)
+        for line in reversed(spots):
+            lines.insert(line, decoy + "\n")
+        after = govspeech.parse("".join(lines))
+        assert len(after.documents) == len(before.documents), (report.name, decoy)
+        assert [d.elements for d in after.iter_documents()] == [
+            () for _ in after.iter_documents()
+        ], (report.name, decoy)
+        old = [(s.level, s.marker) for s in before.documents[0].iter_sections()]
+        new = [(s.level, s.marker) for s in after.documents[0].iter_sections()]
+        assert new == old, (report.name, decoy)
+    assert placed >= 10

@@ -304,11 +304,15 @@ class TitleLine:
     line: int
     column: int
     role: Literal["title", "subtitle", "label"] = "title"
+    #: how many characters of ``text`` come before the title itself: its indentation and a
+    #: Markdown heading's hashes (``# ``), as the line lexer skipped them
+    decoration: int = 0
 
     @property
     def content(self) -> str:
-        """The title without surrounding white space and line ending."""
-        return _strip_eol(self.text).strip(INDENT_CHARS)
+        """The title without surrounding white space, a Markdown heading's hashes and the line
+        ending: what the page shows."""
+        return _strip_eol(self.text[self.decoration :]).strip(INDENT_CHARS)
 
 
 @frozen

@@ -1467,7 +1467,13 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
                         _tok(
                             "SUBTITLE",
                             TitleLine(
-                                leaf.text, leaf.start, leaf.end, leaf.line, leaf.column, "subtitle"
+                                leaf.text,
+                                leaf.start,
+                                leaf.end,
+                                leaf.line,
+                                leaf.column,
+                                "subtitle",
+                                getattr(leaf, "decoration", 0),
                             ),
                         )
                     )

@@ -152,7 +152,8 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
             continue
         if cls == "TITLE" or cls == "DOC_TITLE":
             in_licence = False
-            append(_line(cls, (TitleLine(raw, start, pos, lineno, 1),)))
+            head = m.start(cls) if m is not None else 0  # indentation and hashes
+            append(_line(cls, (TitleLine(raw, start, pos, lineno, 1, "title", head),)))
             continue
         if cls == "BOILERPLATE" or cls == "LICENSE":
             in_licence = in_licence or cls == "LICENSE"

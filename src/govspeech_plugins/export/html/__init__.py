@@ -403,6 +403,9 @@ def _leaf(leaf: Leaf, skip_title: str | None = None) -> str:
         kind = _cls(leaf.kind.replace("_", "-"))
         return f'<p class="element kind-{kind}" title="{leaf.name}">{_e(text)}</p>\n'
     if isinstance(leaf, TitleLine):
+        text = _strip(leaf.text[leaf.decoration :])  # without a Markdown heading's hashes
+        if not text:
+            return ""
         if leaf.role == "subtitle":
             return f'<p class="subtitle">{_e(text)}</p>\n'
         return "" if text == skip_title else f'<p class="title-line">{_e(text)}</p>\n'
