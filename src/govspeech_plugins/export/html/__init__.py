@@ -575,6 +575,10 @@ def _render_file(tree: ParsedFile, k: int, name: str, options: argparse.Namespac
             total = len(doc.subdocuments) + 1
             label = f"第 1 部分（共 {total} 部分）" if doc.subdocuments else ""
         index = f'<span class="doc-index">{_e(view.index)}</span>'
+        masthead = next(
+            (k for k, x in enumerate(doc.title_lines) if isinstance(x, TitleLine)),
+            len(doc.title_lines),
+        )
         items = list(flow(doc))
         views = [item for item in items if isinstance(item, SectionView)]
         ids = [f"{doc_id}-s{n}" for n in range(1, len(views) + 1)]
@@ -588,8 +592,10 @@ def _render_file(tree: ParsedFile, k: int, name: str, options: argparse.Namespac
         article = [
             f'<article class="doc{" part" if view.is_part else ""}" id="{doc_id}">\n',
             '<header class="doc-head">\n',
+            # a 公文's 版头 (发文机关标志, 发文字号…) stands above its title, as on paper
+            _leaves(doc.title_lines[:masthead]),
             f'<h2 class="doc-title">{index}{_e(title)}{part_label}</h2>\n',
-            _leaves(doc.title_lines, skip_title=doc.title),
+            _leaves(doc.title_lines[masthead:], skip_title=doc.title),
             "</header>\n",
         ]
         if any(_leaf(x) for x in doc.opening):
