@@ -142,3 +142,22 @@ def test_an_orders_number_and_signer():
     )
     assert (meta.signer, meta.issuers, meta.date) == ("总理李克强", (), "2014-11-24")
     assert (rule.title, rule.meta.kind, rule.meta.number) == ("不动产登记暂行条例", "条例", None)
+
+
+# The 15 kinds of 公文 (党政机关公文处理工作条例, art. 8) and the words rules and plans end in.
+KINDS = (
+    "决议 决定 命令 令 公报 公告 通告 意见 通知 通报 报告 请示 批复 议案 函 纪要 "
+    "办法 规定 条例 细则 规则 方案 计划 规划 要点 指引 指南 标准 清单"
+).split()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_names_a_title(kind):
+    """A title ending in any kind (…（试行） after it too) is read as a title of that kind, at
+    the top of a text and as a document of its own."""
+    from govspeech.meta import title_kind
+
+    title = f"上海市人民政府关于加强城市管理工作的{kind}（试行）"
+    assert title_kind(title) == kind
+    tree = govspeech.parse(f"{title}\n\n一、总体要求\n各区要抓好落实。\n")
+    assert tree.documents[0].title == title and tree.documents[0].meta.kind == kind
