@@ -161,3 +161,9 @@ def test_every_kind_names_a_title(kind):
     assert title_kind(title) == kind
     tree = govspeech.parse(f"{title}\n\n一、总体要求\n各区要抓好落实。\n")
     assert tree.documents[0].title == title and tree.documents[0].meta.kind == kind
+
+
+def test_two_bodies_signing_on_one_line_are_two_issuers():
+    meta = _meta("tongzhi_shanghai_huangpu_xiaofang_zerenzhi.txt")
+    assert meta.issuers == ("中共上海市黄浦区委办公室", "上海市黄浦区人民政府办公室")
+    assert meta.date == "2020-06-01"

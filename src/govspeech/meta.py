@@ -86,6 +86,7 @@ def _kind_at_end() -> re.Pattern[str]:
     return re.compile(f"{kinds}(?:[（(][^（()）]{{1,24}}[)）])*$")
 
 
+_WIDE_SPACE = re.compile(r"[ \t\u3000]{2,}")
 _IN_SENTENCE = re.compile(r"[。！？!?，,；;：:]")
 #: The longest 公文 title on one line (the grammar's DOC_TITLE says the same).
 TITLE_CHARS = 110
@@ -226,7 +227,10 @@ def _from_text(doc: Document) -> DocumentMeta:
     found = _kind_at_end().search(title)
     kind = found.group(1) if found else None
     written = parts.get("number", [None])[0]
-    issuers = tuple(parts.get("issuer", ()))
+    # joint documents may sign with two bodies on one line, set apart by wide spaces
+    issuers = tuple(
+        name for line in parts.get("issuer", ()) for name in _WIDE_SPACE.split(line) if name
+    )
     order = _ORDER.match(title)
     if order is not None:  # an order headed 上海市人民政府令第12号: its title is its number
         kind, written = "令", title
