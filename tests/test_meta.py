@@ -94,7 +94,7 @@ def test_a_web_pages_own_metadata_fills_the_gaps(tmp_path):
     path = tmp_path / "notice.html"
     path.write_text(PAGE.format(long="长" * 5000, ending=""), encoding="utf-8")
     tree = govspeech.parse_file(path)
-    assert dict(tree.page) == {
+    assert dict(tree.webpage) == {
         "title": "上海市人民政府关于做好防汛工作的通知",
         "published": "2024-05-08 10:30",
         "source": "上海市人民政府办公厅",
@@ -108,7 +108,7 @@ def test_a_web_pages_own_metadata_fills_the_gaps(tmp_path):
         ("date", "issuers"),
     )
     data = tree.to_dict()
-    assert data["page"]["source"] == "上海市人民政府办公厅"
+    assert data["webpage"]["source"] == "上海市人民政府办公厅"
     assert data["documents"][0]["meta"]["from_page"] == ["date", "issuers"]
 
 
@@ -123,7 +123,7 @@ def test_the_text_wins_over_the_pages_metadata(tmp_path):
 
 def test_text_input_has_no_page_metadata():
     tree = govspeech.parse("关于做好防汛工作的通知\n一、压实责任\n")
-    assert tree.page == () and tree.meta_of(tree.documents[0]) == tree.documents[0].meta
+    assert tree.webpage == () and tree.meta_of(tree.documents[0]) == tree.documents[0].meta
 
 
 def test_an_orders_number_and_signer():

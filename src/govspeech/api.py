@@ -47,4 +47,4 @@ def parse_file(
     .docx or HTML) or `UsageError` (an unknown ``source_format``); all are `GovspeechError`.
     """
     src = read_source_any(path, encoding, source_format)
-    return evolve(parse_text(src.text), encoding=src.encoding, path=src.path, page=src.page)
+    return evolve(parse_text(src.text), encoding=src.encoding, path=src.path, webpage=src.webpage)

@@ -195,7 +195,7 @@ def _page_date(value: str) -> str | None:
 
 def document_meta(doc: Document, page: tuple[tuple[str, str], ...] = ()) -> DocumentMeta:
     """The metadata of one document (see `DocumentMeta`), read from its elements; where they
-    say nothing, ``page`` (a web page's own metadata, `ParsedFile.page`) fills the kind (from
+    say nothing, ``page`` (a web page's own metadata, `ParsedFile.webpage`) fills the kind (from
     the page's title), the date (its publication date) and the issuers (its source)."""
     meta = _from_text(doc)
     if not page:

@@ -548,7 +548,7 @@ class ParsedFile:
 
     ``preamble`` holds what comes before the first title line when it is not a document
     itself (a site's opening blurb). ``encoding`` is the encoding the input was decoded with
-    (``None`` when a `str` was parsed), ``path`` where it was read from. ``page`` is what a
+    (``None`` when a `str` was parsed), ``path`` where it was read from. ``webpage`` is what a
     web page's <meta> tags say about its article, as (key, value) pairs (keys ``title``,
     ``published``, ``source``; ``()`` for other inputs): `meta` fills the gaps of the first
     document's metadata from it.
@@ -558,7 +558,7 @@ class ParsedFile:
     documents: tuple[Document, ...]
     encoding: str | None = None
     path: str | None = field(default=None)
-    page: tuple[tuple[str, str], ...] = ()
+    webpage: tuple[tuple[str, str], ...] = ()
 
     #: The fields holding the file's children, in source order (see `Section.child_fields`).
     child_fields: ClassVar[tuple[ChildField, ...]] = (
@@ -583,13 +583,13 @@ class ParsedFile:
 
     def meta_of(self, doc: Document) -> DocumentMeta:
         """The metadata of ``doc``, one of this file's documents: `Document.meta`, with the
-        gaps of the file's first document filled from the web page's own metadata (``page``:
+        gaps of the file's first document filled from the web page's own metadata (``webpage``:
         the page's publication date for a missing 成文日期, its source for missing issuers, the
         kind its title names); `DocumentMeta.from_page` names the fields so filled."""
         from govspeech.meta import document_meta
 
         first = self.documents[0] if self.documents else None
-        return document_meta(doc, self.page if doc is first else ())
+        return document_meta(doc, self.webpage if doc is first else ())
 
     def pretty(self) -> str:
         """A readable text view of the tree, one heading a line (used by golden tests)."""

@@ -172,11 +172,11 @@ def to_dict(tree: ParsedFile) -> dict[str, Any]:
         "view": "full",
         "path": tree.path,
         "encoding": tree.encoding,
-        "page": dict(tree.page),
+        "webpage": dict(tree.webpage),
         "preamble": _leaves(tree.preamble),
         # a web page's own metadata fills the gaps of its first document's (ParsedFile.meta_of)
         "documents": [
-            _document(d, tree.page if k == 0 else ()) for k, d in enumerate(tree.documents)
+            _document(d, tree.webpage if k == 0 else ()) for k, d in enumerate(tree.documents)
         ],
     }
 

@@ -101,7 +101,9 @@ def read_input(
     """
     if name == STDIN:
         src = read_source_any(sys.stdin.buffer.read(), encoding, source_format, name="<stdin>")
-        tree = evolve(parse_text(src.text), encoding=src.encoding, path="<stdin>", page=src.page)
+        tree = evolve(
+            parse_text(src.text), encoding=src.encoding, path="<stdin>", webpage=src.webpage
+        )
     else:
         tree = parse_file(name, encoding, source_format)
     if not tree.documents:

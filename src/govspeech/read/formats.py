@@ -155,7 +155,7 @@ def read_source_any(
     if isinstance(source, bytes):
         label = name or "<bytes>"
         src = decode_any(source, encoding, source_format, label)
-        return Source(src.text, src.encoding, name, src.page)
+        return Source(src.text, src.encoding, name, src.webpage)
     label = name or str(Path(source))
     src = decode_any(read_bytes(source), encoding, source_format, label, source)
-    return Source(src.text, src.encoding, label, src.page)
+    return Source(src.text, src.encoding, label, src.webpage)

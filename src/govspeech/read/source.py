@@ -54,13 +54,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 @frozen
 class Source:
     """Decoded input text with the encoding it was read in and where it came from; for a web
-    page, what its <meta> tags say about the article (``page``: (key, value) pairs, keys
+    page, what its <meta> tags say about the article (``webpage``: (key, value) pairs, keys
     ``title``, ``published``, ``source``)."""
 
     text: str
     encoding: str
     path: str | None = None
-    page: tuple[tuple[str, str], ...] = ()
+    webpage: tuple[tuple[str, str], ...] = ()
 
 
 def _text_score(text: str) -> float:
