@@ -385,7 +385,7 @@ def test_from_overrides_the_extension(capsys, tmp_path):
     assert code == 0 and out == expected
     _, out, _ = run(capsys, "outline", str(page))  # by its extension: markup read as text
     assert out != expected
-    code, _, err = run(capsys, "outline", "--from", "pdf", str(page))
+    code, _, err = run(capsys, "outline", "--from", "epub", str(page))
     assert code == 2 and "--from" in one_error_line(err)
 
 

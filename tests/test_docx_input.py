@@ -404,7 +404,7 @@ def _bad_crc(tmp_path: Path) -> Path:
         (lambda d: write_zip(d / "xxe.docx", {"word/document.xml": XXE}), "has a DOCTYPE"),
         (lambda d: write_zip(d / "styles.docx", {"word/document.xml": document_xml("<w:p/>"), "word/styles.xml": BILLION_LAUGHS}), "word/styles.xml has a DOCTYPE"),
         (lambda d: write_zip(d / "other.docx", {"word/document.xml": "<document/>"}), "not a WordprocessingML document"),
-        (lambda d: _write(d / "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)), "legacy Word .doc"),
+        (lambda d: _write(d / "old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)), "legacy Word .doc"),  # an OLE file named .docx (a .doc renamed, or encrypted)
         (lambda d: write_zip(d / "empty.docx", {"word/document.xml": document_xml("<w:p/><w:p/>")}), "no text"),
     ],
     ids=["missing", "not-zip", "truncated", "bad-crc", "no-document", "malformed", "billion-laughs",

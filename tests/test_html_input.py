@@ -304,13 +304,20 @@ def test_folder_picks_up_word_and_web_pages(capsys, tmp_path):
     write(folder / "b.html", div_page().encode("gbk"))
     write(folder / "sub" / "c.htm", table_page().encode("gbk"))
     build_speech(folder / "d.docx")
-    write(folder / "e.md", b"# not an input")
+    write(folder / "e.md", "# 一、总体要求\n".encode())  # Markdown is an input too
+    write(folder / "f.json", b'{"not": "a content list"}')
     write(folder / "~$d.docx", b"\x05owner" + bytes(100))
-    assert [Path(p).name for p in expand([str(folder)])] == ["a.txt", "b.html", "d.docx", "c.htm"]
+    assert [Path(p).name for p in expand([str(folder)])] == [
+        "a.txt",
+        "b.html",
+        "d.docx",
+        "e.md",
+        "c.htm",
+    ]
     assert {".docx", ".html", ".htm", ".txt"} <= INPUT_SUFFIXES and TEXT_SUFFIXES is INPUT_SUFFIXES
     code, out, err = run_cli(capsys, "outline", str(folder))
     assert code == 0, err
-    assert out.count("==> ") == 4
+    assert out.count("==> ") == 5
     assert out.count("一、充分肯定今年经济工作取得的成绩") == 3
     assert "一、统一思想认识，提高政治站位" in out
 
@@ -318,7 +325,7 @@ def test_folder_picks_up_word_and_web_pages(capsys, tmp_path):
 def test_an_empty_folder_names_every_suffix(tmp_path):
     folder = tmp_path / "none"
     folder.mkdir()
-    write(folder / "e.md", b"x")
+    write(folder / "e.json", b"x")
     with pytest.raises(govspeech.InputReadError, match=r"no text files.*\*\.docx.*\*\.html"):
         expand([str(folder)])
 
@@ -334,8 +341,8 @@ def test_from_overrides_the_extension(tmp_path):
     # and the other way round: a page read as text keeps its markup
     page = write(tmp_path / "page.html", div_page().encode("gbk"))
     assert "<html" in read_input(str(page), None, "txt").text
-    with pytest.raises(UsageError, match="unknown input format 'pdf'"):
-        govspeech.parse_file(page, source_format="pdf")
+    with pytest.raises(UsageError, match="unknown input format 'epub'"):
+        govspeech.parse_file(page, source_format="epub")
 
 
 def test_stdin_is_sniffed_and_overridden(monkeypatch):

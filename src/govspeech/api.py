@@ -47,4 +47,10 @@ def parse_file(
     .docx or HTML) or `UsageError` (an unknown ``source_format``); all are `GovspeechError`.
     """
     src = read_source_any(path, encoding, source_format)
-    return evolve(parse_text(src.text), encoding=src.encoding, path=src.path, webpage=src.webpage)
+    return evolve(
+        parse_text(src.text, src.furniture),
+        encoding=src.encoding,
+        path=src.path,
+        webpage=src.webpage,
+        pages=src.pages,
+    )

@@ -16,6 +16,7 @@ Which fields of a node hold its children is said once, in the class's ``child_fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Union
 
@@ -212,8 +213,9 @@ class Boilerplate:
     """Text that is not part of the speech: site blurbs, source links, stray punctuation.
 
     Kept in the tree so that nothing is lost, never shown in an outline. ``reason`` is one of
-    ``"web"`` (site blurbs, links and stray punctuation), ``"licence"`` (a licence trailer) or
-    ``"preamble"`` (text before the first title line of a file).
+    ``"web"`` (site blurbs, links, stray punctuation and a printed page's number), ``"licence"``
+    (a licence trailer), ``"preamble"`` (text before the first title line of a file) or
+    ``"page"`` (a PDF's page furniture: page numbers, running headers and footers).
     """
 
     #: The leaf's name in the plain-data view (``"type"`` in `to_dict`).
@@ -551,7 +553,8 @@ class ParsedFile:
     (``None`` when a `str` was parsed), ``path`` where it was read from. ``webpage`` is what a
     web page's <meta> tags say about its article, as (key, value) pairs (keys ``title``,
     ``published``, ``source``; ``()`` for other inputs): `meta` fills the gaps of the first
-    document's metadata from it.
+    document's metadata from it. ``pages``, for a PDF, is the line of the text each page
+    starts on (``()`` for other inputs): `page_of` gives a node's page.
     """
 
     preamble: tuple[Leaf, ...]
@@ -559,6 +562,7 @@ class ParsedFile:
     encoding: str | None = None
     path: str | None = field(default=None)
     webpage: tuple[tuple[str, str], ...] = ()
+    pages: tuple[int, ...] = ()
 
     #: The fields holding the file's children, in source order (see `Section.child_fields`).
     child_fields: ClassVar[tuple[ChildField, ...]] = (
@@ -580,6 +584,13 @@ class ParsedFile:
         for doc in self.documents:
             yield doc
             yield from doc.subdocuments
+
+    def page_of(self, line: int) -> int | None:
+        """The page (1-based) that line ``line`` of the text is on, for a PDF; None for inputs
+        without pages. A node's page is ``tree.page_of(node.line)``."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, line))
 
     def meta_of(self, doc: Document) -> DocumentMeta:
         """The metadata of ``doc``, one of this file's documents: `Document.meta`, with the

@@ -165,8 +165,31 @@ def _document(doc: Document, page: tuple[tuple[str, str], ...] = ()) -> dict[str
     }
 
 
+def _add_pages(data: dict[str, Any], tree: ParsedFile) -> None:
+    """Give every document, section and leaf of ``data`` its ``page`` (a PDF's input)."""
+    stack: list[Any] = [data["preamble"], data["documents"]]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if "line" in item:
+                item["page"] = tree.page_of(item["line"])
+            stack.extend(v for k, v in item.items() if isinstance(v, list) and k != "span")
+
+
 def to_dict(tree: ParsedFile) -> dict[str, Any]:
-    """The whole tree as dicts and lists; ``json.dumps(to_dict(t), ensure_ascii=False)``."""
+    """The whole tree as dicts and lists; ``json.dumps(to_dict(t), ensure_ascii=False)``. For
+    a PDF every document, section and leaf also has its ``page``, and ``pages`` lists the line
+    each page starts on."""
+    data = _full(tree)
+    if tree.pages:
+        data["pages"] = list(tree.pages)
+        _add_pages(data, tree)
+    return data
+
+
+def _full(tree: ParsedFile) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "view": "full",

@@ -53,7 +53,9 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         dest="source_format",
         choices=SOURCE_FORMATS,
         metavar="KIND",
-        help="read the inputs as txt, docx or html (default: by extension, else by content)",
+        help="read the inputs as txt, docx, html, markdown, pdf, office (.doc .wps .rtf .odt, "
+        "through LibreOffice) or content-list (MinerU's JSON); default: by extension, else by "
+        "content",
     )
     parser.add_argument(
         "-j",

@@ -96,13 +96,18 @@ def read_input(
 ) -> ParsedFile:
     """Read and parse one input (``-`` reads standard input); an empty input is an error.
 
-    ``source_format`` (``"txt"``, ``"docx"``, ``"html"``, the command line's ``--from``)
+    ``source_format`` (one of `SOURCE_FORMATS`: ``"txt"``, ``"docx"``, ``"pdf"``…, the command
+    line's ``--from``)
     overrides the format told by the extension or, for standard input, by the content.
     """
     if name == STDIN:
         src = read_source_any(sys.stdin.buffer.read(), encoding, source_format, name="<stdin>")
         tree = evolve(
-            parse_text(src.text), encoding=src.encoding, path="<stdin>", webpage=src.webpage
+            parse_text(src.text, src.furniture),
+            encoding=src.encoding,
+            path="<stdin>",
+            webpage=src.webpage,
+            pages=src.pages,
         )
     else:
         tree = parse_file(name, encoding, source_format)

@@ -1,4 +1,5 @@
-"""Input formats: plain text, Word (.docx) and web pages (HTML), each read to text.
+"""Input formats: plain text, Word (.docx), web pages (HTML), PDF, Markdown, MinerU's
+content_list.json, and .doc/.wps/.rtf/.odt through LibreOffice, each read to text.
 
 The format is the one asked for (``source_format``, the command line's ``--from``), else it
 is told by the file's extension, else by its content (`sniff`). Word files and web pages are
@@ -16,6 +17,8 @@ import importlib
 import os
 from pathlib import Path
 
+from attrs import evolve
+
 from govspeech.errors import MissingDependencyError, UsageError
 from govspeech.read.source import Source, decode, read_bytes
 
@@ -32,8 +35,9 @@ __all__ = [
 
 #: The file name that means standard input (on the command line and in ``ParsedFile.path``).
 STDIN = "-"
-#: The input formats, as ``--from`` names them.
-SOURCE_FORMATS = ("txt", "docx", "html")
+#: The input formats, as ``--from`` names them: ``office`` is a legacy Word or WPS file, RTF
+#: or OpenDocument text, read through LibreOffice; ``content-list`` is MinerU's JSON.
+SOURCE_FORMATS = ("txt", "docx", "html", "markdown", "pdf", "office", "content-list")
 #: The format each known extension means (lower case, with the dot).
 SUFFIX_FORMATS = {
     ".txt": "txt",
@@ -43,6 +47,13 @@ SUFFIX_FORMATS = {
     ".htm": "html",
     ".shtml": "html",
     ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".pdf": "pdf",
+    ".doc": "office",
+    ".wps": "office",
+    ".rtf": "office",
+    ".odt": "office",
 }
 #: Extensions of the files a folder contributes.
 INPUT_SUFFIXES = frozenset(SUFFIX_FORMATS)
@@ -50,31 +61,54 @@ INPUT_SUFFIXES = frozenset(SUFFIX_FORMATS)
 _EXTRAS = {"docx": ("Word .docx files", "docx"), "html": ("HTML pages", "html")}
 _HTML_MARKS = (b"<html", b"<!doctype html", b"<meta", b"<head", b"<body")
 _SNIFF_BYTES = 1024
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, encrypted .docx
 
 
 def sniff(path: str | os.PathLike[str] | None, data: bytes) -> str:
     """The format of an input: by ``path``'s extension if known, else by ``data``.
 
-    By content: a zip archive (``PK``) is ``docx`` (one without ``word/document.xml`` is then
-    refused with that reason), and so is an OLE compound file (a legacy .doc or .wps, or an
-    encrypted .docx: refused with a message saying so); text that starts with ``<`` and has
-    ``<html``, ``<!doctype html``, ``<meta``, ``<head`` or ``<body`` in its first 1 KB is
-    ``html``; anything else is ``txt``. ``path`` None (standard input) sniffs the content only.
+    The extension decides, but for the Word family (.docx, .doc, .wps, .rtf, .odt), where the
+    content does: sites save web pages and RTF files as .doc. By content: ``%PDF-`` is
+    ``pdf``; RTF, an OpenDocument text and an OLE compound file (a legacy .doc or .wps) are
+    ``office`` (an OLE file named .docx, an encrypted or renamed one, is ``docx``, refused with
+    a message saying so); another zip archive is ``docx`` (one without
+    ``word/document.xml`` is then refused with that reason); a .json list of typed blocks is
+    ``content-list``; text that starts with ``<`` and has ``<html``, ``<!doctype html``,
+    ``<meta``, ``<head`` or ``<body`` in its first 1 KB is ``html``; anything else is ``txt``.
+    ``path`` None (standard input) sniffs the content only.
     """
+    from govspeech.read.office import is_odt, is_ole, is_rtf  # standard library only
+
+    by_name = None
     if path is not None:
-        fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
-        if fmt is not None:
-            return fmt
-    if data.startswith((b"PK\x03\x04", _OLE_SIGNATURE)):
+        suffix = Path(path).suffix.lower()
+        by_name = SUFFIX_FORMATS.get(suffix)
+        if by_name not in (None, "docx", "office"):
+            return by_name
+        if suffix == ".json" and _is_content_list(data):
+            return "content-list"
+    # The Word family by content first: a .doc is often a web page or an RTF file saved under
+    # that name, and a renamed .docx is read without LibreOffice.
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if is_rtf(data) or is_odt(data):
+        return "office"
+    if is_ole(data):
+        # a legacy .doc or .wps; an encrypted .docx is one too, and its name says so
+        return "docx" if by_name == "docx" else "office"
+    if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if by_name is not None and not _looks_like_html(data):
+        return by_name  # its reader refuses it in one line: not a .doc file
+    return "html" if _looks_like_html(data) else "txt"
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """Text that starts with ``<`` and has an HTML mark in its first 1 KB."""
     head = data[:_SNIFF_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", "ignore").encode("ascii", "ignore")
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if head.startswith(b"<") and any(mark in head for mark in _HTML_MARKS):
-        return "html"
-    return "txt"
+    return head.startswith(b"<") and any(mark in head for mark in _HTML_MARKS)
 
 
 def input_format(path: str, source_format: str | None = None) -> str:
@@ -134,7 +168,35 @@ def decode_any(
 
         text, used, about = html_page(data, encoding, name)
         return Source(text, used, None, about)
-    return decode(data, encoding, name)
+    if fmt == "pdf":
+        from govspeech.read.pdf import pdf_read
+
+        got = pdf_read(data, name)
+        return Source(got.text, "utf-8", None, pages=got.pages, furniture=got.furniture)
+    if fmt == "office":
+        _need_lxml("docx", name)
+        from govspeech.read.docx import docx_text
+        from govspeech.read.office import convert_to_docx
+
+        suffix = Path(path).suffix.lower() if path is not None else ""  # the content decides
+        return Source(docx_text(convert_to_docx(data, suffix, name), name), "utf-8", None)
+    if fmt == "content-list":
+        from govspeech.read.markdown import content_list_text
+
+        text, pages = content_list_text(data, name)
+        return Source(text, "utf-8", None, pages=pages)
+    src = decode(data, encoding, name)
+    if fmt == "markdown":
+        from govspeech.read.markdown import markdown_text
+
+        return Source(markdown_text(src.text), src.encoding, None)
+    return src
+
+
+def _is_content_list(data: bytes) -> bool:
+    from govspeech.read.markdown import is_content_list
+
+    return is_content_list(data)
 
 
 def read_source_any(
@@ -155,7 +217,7 @@ def read_source_any(
     if isinstance(source, bytes):
         label = name or "<bytes>"
         src = decode_any(source, encoding, source_format, label)
-        return Source(src.text, src.encoding, name, src.webpage)
+        return evolve(src, path=name)
     label = name or str(Path(source))
     src = decode_any(read_bytes(source), encoding, source_format, label, source)
-    return Source(src.text, src.encoding, label, src.webpage)
+    return evolve(src, path=label)

@@ -55,12 +55,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class Source:
     """Decoded input text with the encoding it was read in and where it came from; for a web
     page, what its <meta> tags say about the article (``webpage``: (key, value) pairs, keys
-    ``title``, ``published``, ``source``)."""
+    ``title``, ``published``, ``source``); for a PDF, the line each page starts on (``pages``)."""
 
     text: str
     encoding: str
     path: str | None = None
     webpage: tuple[tuple[str, str], ...] = ()
+    #: for a PDF (or a converter's page list), the line of the text each page starts on
+    pages: tuple[int, ...] = ()
+    #: for a PDF, the lines that are page furniture (page numbers, running headers)
+    furniture: frozenset[int] = frozenset()
 
 
 def _text_score(text: str) -> float:

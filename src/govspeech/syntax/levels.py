@@ -830,9 +830,21 @@ _NOT_IN_KEY = re.compile(r"[\s#\u3000]+")
 _WORD = re.compile(r"\w")
 
 
+#: How far from a line's end a 目录 entry's leader is looked for (real ones are a line wide).
+LEADER_CHARS = 300
+# A 目录 entry's dot leader and page number (第一章　总　纲......4, as PDFs and Word print it).
+_LEADER = re.compile(r"[.．·•…⋯‧]{3,}[ \t\u3000]*[0-9０-９]{0,4}[ \t\u3000]*(\r?\n|\r)?$")
+
+
 def _key(line: LineToken) -> str:
-    """A line's text without white space or Markdown hashes: 序　　言 and 序言 are one key."""
-    return _NOT_IN_KEY.sub("", "".join(leaf.text for leaf in line.leaves))
+    """A line's text without white space, Markdown hashes, a dot leader and a page number:
+    序　　言, 序言 and 序　言......2 are one key."""
+    text = "".join(leaf.text for leaf in line.leaves)
+    # only the line's end is searched, so a line of 10⁵ dots costs no more than a short one
+    leader = _LEADER.search(text, max(0, len(text) - LEADER_CHARS))
+    if leader is not None:
+        text = text[: leader.start()]
+    return _NOT_IN_KEY.sub("", text)
 
 
 def _contents(lines: list[LineToken]) -> list[LineToken]:
@@ -1138,6 +1150,12 @@ def _order_heads(lines: Sequence[LineToken]) -> Sequence[LineToken]:
     return lines if out is None else out
 
 
+#: A title's version note on a line of its own: （第九版） （试行第十版） （征求意见稿）.
+_VERSION_NOTE = re.compile(
+    r"^[（(][^（()）\n]{0,8}(版|试行|暂行|修订|草案|征求意见稿)[^（()）\n]{0,4}[)）]$"
+)
+
+
 def _doc_titles(lines: list[LineToken]) -> set[int]:
     """Lines with each 公文 title (DOC_TITLE) that stands where a title stands made a title
     line (TITLE), the others paragraphs; returns the lines that begin a wrapped title (全国人民
@@ -1210,6 +1228,23 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
             tok.leaves, tok.number = line.leaves, None
             lines[i] = tok
             kept.append(i)
+    # A title whose version note or the rest after it went onto the next line: 关于印发…方案 /
+    # （第九版）的通知, or …防控方案 / （第九版): one title.
+    for i in kept:
+        j = i + 1
+        if j >= len(lines) or i in wrapped:
+            continue
+        below = lines[j]
+        text = below.leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+        if below.type == "TITLE" and text.startswith(("（", "(")):
+            wrapped.add(i)
+        elif below.type == "PARA" and _VERSION_NOTE.match(text):
+            leaf = below.leaves[0]
+            tok = LineToken("TITLE", "")
+            tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
+            tok.number = None
+            lines[j] = tok
+            wrapped.add(i)
     # A database's record title right above the same title of the text (pkulaw gives both):
     # the record's line is boilerplate, the text's own line the title.
     for i in kept:

@@ -12,6 +12,7 @@ tokens and hands the parser the ones that carry structure.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from lark import Token
@@ -23,7 +24,13 @@ from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.numerals import marker_number
 
-__all__ = ["LineLexer", "LineToken", "first_sentence", "lex", "new_token"]
+__all__ = ["FURNITURE", "LineLexer", "LineToken", "first_sentence", "lex", "new_token"]
+
+#: The lines of the text being parsed that its reader knows to be page furniture (a PDF's page
+#: numbers and running headers): boilerplate, whatever the grammar would make of them. Set by
+#: `govspeech.syntax.treebuilder.parse_text` around one parse (a context variable: threads and
+#: nested parses each see their own).
+FURNITURE: ContextVar[frozenset[int]] = ContextVar("FURNITURE", default=frozenset())
 
 _T = TypeVar("_T", bound=Token)
 
@@ -134,9 +141,13 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
     match_line = pats.line.match
     pos = 0
     in_licence = False
+    furniture = FURNITURE.get()
     for lineno, raw in enumerate(split_lines(text), 1):
         start = pos
         pos += len(raw)
+        if furniture and lineno in furniture:
+            append(_line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "page"),)))
+            continue
         content = raw.rstrip("\r\n")
         m = match_line(content)
         cls = m.lastgroup if m else "PARA"

@@ -31,7 +31,7 @@ from govspeech.nodes import (
 from govspeech.syntax.grammar import LinePatterns, grammar_text
 from govspeech.syntax.inline import inline_items as _inline_items
 from govspeech.syntax.levels import LevelResolver
-from govspeech.syntax.lexer import LineLexer
+from govspeech.syntax.lexer import FURNITURE, LineLexer
 
 __all__ = ["TreeBuilder", "inline_items", "parse_text"]
 
@@ -180,9 +180,12 @@ def _parser() -> tuple[Lark, LinePatterns]:
     return lark, resolver.patterns
 
 
-def parse_text(text: str) -> ParsedFile:
-    """Parse decoded text into a `ParsedFile` (see `govspeech.parse`)."""
+def parse_text(text: str, furniture: frozenset[int] = frozenset()) -> ParsedFile:
+    """Parse decoded text into a `ParsedFile` (see `govspeech.parse`). ``furniture`` names the
+    lines (1-based) a reader knows to be page furniture — a PDF's page numbers and running
+    headers — which become boilerplate whatever they say."""
     lark = _parser()[0]
+    token = FURNITURE.set(furniture)
     # The parse allocates a few objects per line and frees none of them: the cyclic garbage
     # collector would walk the growing tree again and again for nothing (it costs ~30 %).
     gc_was_enabled = gc.isenabled()
@@ -190,6 +193,7 @@ def parse_text(text: str) -> ParsedFile:
     try:
         result: ParsedFile = lark.parse(text)  # type: ignore[assignment]
     finally:
+        FURNITURE.reset(token)
         if gc_was_enabled:
             gc.enable()
     return result
