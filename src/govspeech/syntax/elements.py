@@ -33,11 +33,12 @@ _KIND = {
     "CC": "cc",
     "PRINTING": "printing",
     "KEYWORDS": "keywords",
+    "PROOF": "printing",
 }
 #: The line classes of a 版头 (above the title).
 _MASTHEAD = frozenset({"COPY_NUMBER", "SECRECY", "URGENCY", "ISSUER_MARK", "DOC_NUMBER", "SIGNER"})
 #: The line classes of a 版记 (the last lines).
-_FOOT = frozenset({"CC", "PRINTING", "KEYWORDS"})
+_FOOT = frozenset({"CC", "PRINTING", "KEYWORDS", "PROOF"})
 #: The longest line that can name an issuing body (上海市黄浦区消防安全委员会办公室).
 NAME_CHARS = 30
 #: At most this many issuing bodies sign one document, one a line.

@@ -426,6 +426,7 @@ _TEXT_LINES = frozenset(
         "CC",
         "PRINTING",
         "KEYWORDS",
+        "PROOF",
     }
 )
 #: The line classes a marker-only heading may take its title from: plain paragraphs.
@@ -1263,8 +1264,22 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
 LABEL_AFTER_DATE = 6
 
 
+_ATTACHMENT_TITLE = frozenset({"PARA", "PART_TITLE", "DOC_TITLE"})
+#: What a title line that the page broke off ends with: a word that needs what follows.
+_BREAKS_OFF = ("的", "和", "与", "及", "下", "中", "对", "于", "等", "、", "或", "暨")
+
+
+def _as_title(line: LineToken) -> LineToken:
+    """The line as a title line (TITLE)."""
+    leaf = line.leaves[0]
+    tok = new_token(LineToken, "TITLE")
+    tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
+    tok.number = None
+    return tok
+
+
 def _attachment_titles(
-    lines: list[LineToken], plain: set[int], pats: LinePatterns
+    lines: list[LineToken], plain: set[int], pats: LinePatterns, wrapped: set[int]
 ) -> list[LineToken]:
     """Lines with the title of each printed attachment made a title line, whatever word it ends
     in (…一览表, …登记表, …消防安全职责): the short line without sentence punctuation right
@@ -1325,14 +1340,28 @@ def _attachment_titles(
                     and 0 < len(text) <= TITLE_WRAP_CHARS
                     and not _NOT_IN_TITLE.search(text)
                 ):
-                    leaf = below.leaves[0]
-                    tok = new_token(LineToken, "TITLE")
-                    title = TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column)
-                    tok.leaves = (title,)
-                    tok.number = None
-                    lines[j] = tok
+                    named = below.type == "DOC_TITLE"
+                    # a title the page wrapped onto a second line (…核酸检测初筛 / 阳性人员管理指南)
+                    k = j + 1
+                    if not named and k < len(lines) and lines[k].type in _ATTACHMENT_TITLE:
+                        rest = lines[k].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS)
+                        kind_at_end = pats.line.match(rest)  # the grammar: a 公文 title?
+                        second_named = kind_at_end is not None and kind_at_end.lastgroup == (
+                            "DOC_TITLE"
+                        )
+                        # the rest names the kind (…初筛 / 阳性人员管理指南), or the first line
+                        # breaks off (…不同场景下 / 区域核酸检测策略); not a form's first cell
+                        if (
+                            0 < len(rest) <= TITLE_WRAP_CHARS
+                            and not _NOT_IN_TITLE.search(rest)
+                            and (second_named or text.endswith(_BREAKS_OFF))
+                        ):
+                            named = second_named
+                            lines[k] = _as_title(lines[k])
+                            wrapped.add(j)
+                    lines[j] = _as_title(below)
                     listed = True
-                    if below.type != "DOC_TITLE":
+                    if not named:
                         plain.add(j)
         recent = [*recent[-(LABEL_AFTER_DATE - 1) :], kind]
     return lines
@@ -1399,7 +1428,7 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
         lines = _order_heads(lines)
     plain: set[int] = set()  # titles of printed attachments that name no kind (…登记表)
     if "ANNEX" in kinds:
-        lines = _attachment_titles(list(lines), plain, pats)
+        lines = _attachment_titles(list(lines), plain, pats, wrapped)
     # a list of the process's own (the emitter marks the titles of parts without a number)
     em = _Emitter(cast("list[LineToken]", lines), pats)
     out = em.out

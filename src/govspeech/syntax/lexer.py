@@ -64,6 +64,7 @@ _PARAGRAPH_ROLES = {
     "CC": "text",
     "PRINTING": "text",
     "KEYWORDS": "text",
+    "PROOF": "text",
 }
 
 
