@@ -605,3 +605,36 @@ def test_without_pypdfium2_the_error_names_the_extra(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(MissingDependencyError, match=r"pip install 'govspeech\[pdf\]'"):
         pdf_text(b"%PDF-1.7\n", "a.pdf")
+
+
+def _one_stream_pdf(content: bytes) -> bytes:
+    """A one-page PDF whose page content is ``content``, FlateDecode-packed."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    out, offsets = b"%PDF-1.7\n", []
+    for k, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1,
+        xref,
+    )
+
+
+def test_a_pdf_bomb_is_refused_before_it_is_inflated():
+    """A 50 KB file whose one stream unpacks to 48 MiB of nothing: refused in one line, in far
+    less memory than the stream (PDFium would inflate it whole)."""
+    data = _one_stream_pdf(b" " * (48 * 1024 * 1024))
+    assert len(data) < 100_000
+    with pytest.raises(InputFormatError, match="a PDF bomb"):
+        pdf_text(data, "bomb.pdf")

@@ -99,3 +99,36 @@ if __name__ == "__main__":
         f"{sum(r in got for r in want)}/{len(want)} expected rows found, "
         f"{sum(r not in want for r in got)} extra"
     )
+
+
+def test_a_pdfs_json_gives_every_node_its_page_and_validates():
+    jsonschema = pytest.importorskip("jsonschema")
+    from govspeech.serialize import load_schema
+
+    tree = govspeech.parse_file(FILES / "fa_xianfa_2018.pdf")
+    data = tree.to_dict()
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert data["pages"] == list(tree.pages) and len(tree.pages) == 24
+    doc = data["documents"][0]
+    chapters = doc["sections"]
+    assert [c["page"] for c in chapters[:2]] == [tree.page_of(c["line"]) for c in chapters[:2]]
+    assert chapters[-1]["page"] >= chapters[0]["page"] >= 1
+    # the 方案's page numbers (bare 1…30 at the foot) are boilerplate, never in a body
+    plan = govspeech.parse_file(FILES / "fangan_xinguan_zhenliao_di10ban_2023.pdf")
+    pages = [leaf for leaf in plan.iter_leaves() if getattr(leaf, "reason", None) == "page"]
+    assert [leaf.content for leaf in pages] == [str(k) for k in range(1, 31)]
+    assert [plan.page_of(leaf.line) for leaf in pages] == list(range(1, 31))
+
+
+def test_pdfs_in_a_folder_under_jobs_give_the_serial_output(tmp_path, capsys):
+    from govspeech.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("fa_xianfa_2018.pdf", "fangan_xinguan_zhenliao_di10ban_2023.pdf"):
+        (folder / name).write_bytes((FILES / name).read_bytes())
+    (folder / "a.txt").write_text("一、总体要求\n（一）压实责任\n", encoding="utf-8")
+    assert main(["outline", str(folder)]) == 0
+    serial = capsys.readouterr().out
+    assert main(["outline", "--jobs", "2", str(folder)]) == 0
+    assert capsys.readouterr().out == serial and serial.count("==> ") == 3

@@ -59,6 +59,7 @@ import importlib
 import math
 import re
 import threading
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
@@ -85,6 +86,13 @@ MAX_PAGES = 10_000
 #: read); past it the file is refused. A 1,000-page law is about a million; the text, and what
 #: is kept about each line of it, must fit in memory at once (furniture is judged on all pages).
 MAX_CHARS = 50_000_000
+#: A PDF's streams may unpack to this many bytes in all (PDFium inflates a page's content in
+#: memory: a 400 KB file of one FlateDecode stream of 400 MB takes 850 MB to read); real
+#: documents' text, fonts and images unpack to a few hundred MB at most.
+MAX_UNPACKED = 1024 * 1024 * 1024
+#: A stream over 1 MiB unpacked may unpack to at most this many times its packed size (as for
+#: .docx parts): compressed text and fonts come to 2–20 times, a bomb to 1000.
+MAX_STREAM_RATIO = 500
 
 # --------------------------------------------------------------------------- layout
 #: A gap between two characters of a line wider than this many characters makes the line
@@ -661,6 +669,43 @@ def _clean(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- reading
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def _check_streams(data: bytes, name: str) -> None:
+    """Refuse a PDF bomb before PDFium inflates it: each FlateDecode stream is inflated here
+    first, a MiB at a time into nothing, and counted (`MAX_UNPACKED`, `MAX_STREAM_RATIO`).
+    Streams in other filters, and damaged ones, are left to PDFium."""
+    total = 0
+    pos = 0
+    while (m := _STREAM.search(data, pos)) is not None:
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            break
+        pos = end + 9
+        inflate = zlib.decompressobj()
+        packed = memoryview(data)[start:end]
+        out = 0
+        try:
+            piece = inflate.decompress(packed, _CHUNK)
+            while piece:
+                out += len(piece)
+                if total + out > MAX_UNPACKED or (
+                    out > _CHUNK and out > MAX_STREAM_RATIO * max(len(packed), 1)
+                ):
+                    raise InputFormatError(
+                        f"{name}: a stream of the PDF unpacks to more than "
+                        f"{out // _CHUNK} MiB from {len(packed) // 1024 + 1} KiB (a PDF bomb?); "
+                        "not read"
+                    )
+                piece = inflate.decompress(inflate.unconsumed_tail, _CHUNK)
+        except zlib.error:
+            continue  # not deflate, or damaged: PDFium decides
+        total += out
+
+
 def _load(data: bytes, name: str) -> tuple[Any, Any, Any]:
     try:  # pypdfium2 ships no type information: what is taken from it is typed Any
         pypdfium2: Any = importlib.import_module("pypdfium2")
@@ -772,6 +817,7 @@ def pdf_read(data: bytes, name: str = "<pdf>") -> PdfText:
     without usable text (scanned pages, fonts without a Unicode mapping).
     """
     with _LOCK:
+        _check_streams(data, name)
         pypdfium2, pdfium_c, pdf = _load(data, name)
         try:
             pages, chars, bad = _read_pages(pdf, pypdfium2, pdfium_c, name)
