@@ -78,6 +78,7 @@ __all__ = [
     "leaf_text",
     "paragraph_texts",
     "part_title",
+    "section_id",
     "sections",
     "subtitle_texts",
 ]
@@ -118,6 +119,25 @@ class SectionView:
     def citation(self) -> str | None:
         """How a regulation cites it (第三条第二款第（一）项), or None outside articles."""
         return citation(self.lineage) if self.lineage else None
+
+    @property
+    def title_path(self) -> tuple[str, ...]:
+        """Marker and title of each section from the top down to this one: the heading path
+        as readers name it (``一、总体要求 > （二）工作目标``); needs ``lineage``."""
+        return tuple(heading_text(s) for s in self.lineage)
+
+
+def section_id(document_index: str, section: Section) -> str:
+    """A section's stable id: its document's index (``"3"``, ``"7.2"``) and the offset of its
+    heading in the text, ``d3-s1234``. The same input gives the same ids, in every run and
+    under ``--jobs``; an edit before a section moves its id (ids name places, not content).
+
+    >>> import govspeech
+    >>> tree = govspeech.parse("一、总体要求\\n（一）目标\\n")
+    >>> [section_id("1", s) for s in tree.documents[0].iter_sections()]
+    ['d1-s0', 'd1-s7']
+    """
+    return f"d{document_index}-s{section.start}"
 
 
 def part_title(title: str | None, line: int, part: int = 1, parts: int = 1, at: int = 0) -> str:
