@@ -478,11 +478,12 @@ def test_made_spacing_size_and_contents_lines_are_not_joined() -> None:
     assert read(data) == [a, "另起一段。", b, "大字标题", *toc]
 
 
-def test_made_latin_words_joined_with_a_space_only_when_the_pdf_had_one() -> None:
+def test_made_latin_words_joined_with_a_space() -> None:
     if cjk_font() is None:
         pytest.skip("no TrueType font with Chinese glyphs on this system")
     # Three wrapped paragraphs whose lines end in a Latin word (with a trailing space in the
-    # PDF, without one, and Chinese against Latin); filler makes each line reach the margin.
+    # PDF, without one: English wraps at a space all the same, variant / of concern), and
+    # Chinese against Latin; filler makes each line reach the margin.
     one = full("英文词语", " Omicron ", RIGHT - LEFT - 2 * SIZE)
     two = full("英文词语", " ABC", RIGHT - LEFT - 2 * SIZE)
     three = full("中文", "中", RIGHT - LEFT - 2 * SIZE)
@@ -503,7 +504,7 @@ def test_made_latin_words_joined_with_a_space_only_when_the_pdf_had_one() -> Non
         numbers=False,
     )
     lines = read(data)
-    assert lines[1:] == [one.rstrip() + " BA.2 变异株。", two + "def 为例。", three + "ABC 为例。"]
+    assert lines[1:] == [one.rstrip() + " BA.2 变异株。", two + " def 为例。", three + "ABC 为例。"]
 
 
 # --- files that are no usable PDF --------------------------------------------------------

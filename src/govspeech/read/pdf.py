@@ -598,7 +598,17 @@ def _join(text: str, prev: _Line, line: _Line) -> str:
         and tail
         and _LATIN.match(head[-1])
         and _LATIN.match(tail[0])
-        and (prev.space_after or line.space_before)
+        and (
+            prev.space_after
+            or line.space_before
+            # English wrapped at a line end without a hyphen: the break was a space
+            or (
+                head[-1].isascii()
+                and head[-1].isalpha()
+                and tail[0].isascii()
+                and tail[0].isalpha()
+            )
+        )
     ):
         return head + " " + tail
     return head + tail
