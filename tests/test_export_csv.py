@@ -10,7 +10,7 @@ import pytest
 
 import govspeech
 from govspeech.cli import main
-from govspeech.views import body_text, documents, sections
+from govspeech.views import body_text, documents, section_id, sections
 from govspeech_plugins.export.csv import COLUMNS
 
 from .conftest import CORPUS_FILE, TESTS, report, report_paths
@@ -77,6 +77,9 @@ def expected_rows(tree: govspeech.ParsedFile, file: str) -> list[dict[str, str]]
                 view.document.meta.date or "",
                 "；".join(view.document.meta.issuers),
                 "；".join(view.document.meta.addressees),
+                section_id(view.index, s),
+                section_id(view.index, sv.lineage[-2]) if len(sv.lineage) > 1 else "",
+                " > ".join(sv.title_path),
             )
             rows.append(dict(zip(COLUMNS, map(str, values), strict=True)))
     return rows

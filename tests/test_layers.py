@@ -26,6 +26,8 @@ PUBLIC = {
     "govspeech.pretty",
     "govspeech.citation",
     "govspeech.meta",
+    "govspeech.chunks",
+    "govspeech.tables",
     "govspeech.plugin",
     "govspeech.syntax.families",
     "govspeech.syntax.numerals",
@@ -54,6 +56,28 @@ ALLOWED = {
     ),
     "govspeech.api": ("govspeech.nodes", "govspeech.read", "govspeech.syntax"),
     "govspeech.output": ("govspeech.errors",),
+    # chunks and tables read the tree through its views; the integrations map chunks
+    "govspeech.chunks": (
+        "govspeech.nodes",
+        "govspeech.views",
+        "govspeech.meta",
+        "govspeech.citation",
+    ),
+    "govspeech.tables": (
+        "govspeech.nodes",
+        "govspeech.views",
+        "govspeech.meta",
+        "govspeech.citation",
+        "govspeech.chunks",
+        "govspeech.api",
+        "govspeech.errors",
+    ),
+    "govspeech.integrations": (
+        "govspeech.api",
+        "govspeech.chunks",
+        "govspeech.errors",
+        "govspeech.views",
+    ),
 }
 
 

@@ -40,7 +40,14 @@ Columns, in this order (`COLUMNS`):
 ``document_addressees``
     what the document (for a part, its own part) says about itself (`Document.meta`): its
     kind (通知, 办法…), 发文字号, 成文日期 (ISO), issuing bodies and addressees (several joined
-    by ``；``); empty where the text does not say.
+    by ``；``); empty where the text does not say;
+``section_id``, ``parent_id``
+    the section's stable id (`govspeech.views.section_id`: its document's index and the offset
+    of its heading, ``d3-s1234``, ``d7.2-s5678`` in a part) and its parent section's, empty for
+    a top-level section: the ids of `govspeech.tables` and ``--format parquet``, to join on;
+``title_path``
+    marker and title of each section from the top down to this one, joined by `` > ``:
+    ``一、总体要求 > （二）工作目标`` (``path`` has the markers only).
 
 The header row is written once, before the first file, so several inputs give one table
 (with ``-o folder/``, one table per input, each with its header). Rows end with ``\\r\\n``
@@ -65,7 +72,7 @@ from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Exporter
-from govspeech.views import body_text, documents, sections
+from govspeech.views import body_text, documents, section_id, sections
 
 __all__ = ["COLUMNS", "FORMULA_STARTS", "NAME_SEPARATOR", "CsvExporter", "excel_safe"]
 
@@ -92,6 +99,9 @@ COLUMNS = (
     "document_date",
     "document_issuers",
     "document_addressees",
+    "section_id",
+    "parent_id",
+    "title_path",
 )
 #: Between the names of a cell that holds several (issuing bodies, addressees): no organ's
 #: name holds a full-width semicolon.
@@ -175,6 +185,9 @@ class CsvExporter(Exporter):
                     sec.end,
                     sv.citation or "",
                     *about,
+                    section_id(view.index, sec),
+                    section_id(view.index, sv.lineage[-2]) if len(sv.lineage) > 1 else "",
+                    " > ".join(sv.title_path),
                 ]
                 if safe:
                     row = [excel_safe(c) if isinstance(c, str) else c for c in row]
