@@ -3,7 +3,7 @@
 Everything is generated here (no large blobs checked in). Time bounds are ratios within one run
 — a hostile text against plain text of the same size, a size against four times that size — so
 they hold on a slow machine and fail on quadratic behaviour; peak memory is read from a child
-process (``ru_maxrss``). Hostile Word files and web pages have suites of their own
+process (its own ``VmHWM``). Hostile Word files and web pages have suites of their own
 (test_hostile_docx.py, test_hostile_html.py); fix's totality is test_fix_properties.py.
 """
 
