@@ -312,6 +312,7 @@ def test_zip_that_is_no_odt_is_refused(soffice):
         convert_to_docx(buffer.getvalue(), ".odt", "x.odt", timeout=60)
 
 
+@pytest.mark.slow  # its encrypted .doc is made by a LibreOffice macro (3 s)
 def test_password_protected_doc_is_refused_before_libreoffice(encrypted_doc, monkeypatch):
     assert is_ole(encrypted_doc)
     monkeypatch.setenv("PATH", "")  # no LibreOffice needed to say so
