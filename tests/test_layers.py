@@ -28,6 +28,7 @@ PUBLIC = {
     "govspeech.meta",
     "govspeech.chunks",
     "govspeech.tables",
+    "govspeech.sentences",
     "govspeech.plugin",
     "govspeech.syntax.families",
     "govspeech.syntax.numerals",
@@ -71,7 +72,9 @@ ALLOWED = {
         "govspeech.chunks",
         "govspeech.api",
         "govspeech.errors",
+        "govspeech.sentences",
     ),
+    "govspeech.sentences": (),
     "govspeech.integrations": (
         "govspeech.api",
         "govspeech.chunks",

@@ -79,6 +79,7 @@ from govspeech.nodes import (
     ParsedFile,
     Section,
 )
+from govspeech.sentences import sentence_spans
 from govspeech.views import DocumentView, SectionView, body_text, documents, flow, section_id
 
 if TYPE_CHECKING:
@@ -95,7 +96,6 @@ __all__ = [
     "iter_trees",
     "require_chunks",
     "rows",
-    "sentence_spans",
     "to_dataframe",
 ]
 
@@ -453,50 +453,6 @@ def _paragraph_rows(
 
 
 # ---------------------------------------------------------------- sentences
-
-# The rule of the summarize command's sentences (govspeech_plugins.summarize.sentences, which
-# the core may not import): a sentence ends at 。！？； and the closers right after it, except
-# inside a quotation or brackets (bounded, so an unclosed one cannot swallow a paragraph).
-_TERMINATOR = re.compile("[。！？；!?;]+[”’」』）)》]*")
-_PROTECTED = re.compile(
-    "“[^“”\n]{0,300}”|‘[^‘’\n]{0,200}’|《[^《》\n]{0,120}》|（[^（）\n]{0,200}）|\\([^()\n]{0,200}\\)"
-)
-_SPACE = " \t\r\n\u3000\u00a0\ufeff"
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``text``, white space around it left out.
-
-    A sentence ends at 。！？； (and the closing quotes or brackets after it), not inside
-    “…” 《…》 （…）; text after the last one is a sentence too (scraped text often has no full
-    stop at the end) — the same sentences as ``govspeech summarize``.
-
-    >>> text = "要提高认识。强调“要做好。要做实”，抓落实；最后"
-    >>> [text[s:e] for s, e in sentence_spans(text)]
-    ['要提高认识。', '强调“要做好。要做实”，抓落实；', '最后']
-    """
-    protected = [m.span() for m in _PROTECTED.finditer(text)]
-    spans: list[tuple[int, int]] = []
-    pos = k = 0
-    for m in _TERMINATOR.finditer(text):
-        at = m.start()
-        while k < len(protected) and protected[k][1] <= at:
-            k += 1
-        if k < len(protected) and protected[k][0] < at and m.end() < protected[k][1]:
-            continue  # inside a quotation, and not its last character
-        spans.append((pos, m.end()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        segment = text[start:end]
-        stripped = segment.lstrip(_SPACE)
-        if not stripped.strip(_SPACE):
-            continue
-        start += len(segment) - len(stripped)
-        out.append((start, start + len(stripped.rstrip(_SPACE))))
-    return out
 
 
 # ---------------------------------------------------------------- chunks
