@@ -20,6 +20,7 @@ from pathlib import Path
 from attrs import evolve
 
 from govspeech.errors import MissingDependencyError, UsageError
+from govspeech.read.signatures import is_odt, is_ole, is_rtf
 from govspeech.read.source import Source, decode, read_bytes
 
 __all__ = [
@@ -76,7 +77,6 @@ def sniff(path: str | os.PathLike[str] | None, data: bytes) -> str:
     ``<meta``, ``<head`` or ``<body`` in its first 1 KB is ``html``; anything else is ``txt``.
     ``path`` None (standard input) sniffs the content only.
     """
-    from govspeech.read.office import is_odt, is_ole, is_rtf  # standard library only
 
     by_name = None
     if path is not None:
