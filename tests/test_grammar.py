@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from importlib.resources import files
 
-from lark import Lark
-
+from govspeech.syntax.build import lark
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import _HELPER_TERMINALS, grammar_text
-from govspeech.syntax.levels import LevelResolver
-from govspeech.syntax.lexer import LineLexer
-from govspeech.syntax.treebuilder import _TERMINAL_NAME, _parser
+from govspeech.syntax.reference import lark_parser
+from govspeech.syntax.treebuilder import patterns
 
 
 def test_grammar_ships_inside_the_package():
@@ -23,25 +21,21 @@ def test_grammar_ships_inside_the_package():
 def test_lalr_tables_have_no_conflicts():
     # strict=True raises on any shift/reduce or reduce/reduce conflict instead of resolving it
     # (the terminals overlap by design: the line lexer tries them in priority order)
-    resolver = LevelResolver(_TERMINAL_NAME.findall(grammar_text()))
-    Lark(grammar_text(), parser="lalr", lexer=LineLexer, postlex=resolver, strict=True)
+    lark(strict=True)
 
 
-def test_lark_is_wired_with_our_lexer_postlexer_and_transformer():
-    lark, pats = _parser()
-    assert lark.options.lexer is LineLexer
-    assert isinstance(lark.options.postlex, LevelResolver)
-    assert lark.options.postlex.patterns is pats  # the resolver reads the lexer's patterns
+def test_lark_runs_the_same_pipeline_through_its_own_interfaces():
+    lark = lark_parser()
     assert type(lark.options.transformer).__name__ == "TreeBuilder"
-    # The parser reads text: lark.parse gives the tree, no token list is handed over.
+    # Lark reads the text: our lexer and level resolver plugged in, its LALR parser, our builder.
     tree = lark.parse("一、统一思想。\n（一）提高站位。\n")
     assert [s.marker for s in tree.documents[0].iter_sections()] == ["一、", "（一）"]
 
 
 def test_every_terminal_defined_reaches_the_lexer():
     defined = set(re.findall(r"^([A-Z][A-Z_]*)(?:\.\d+)?\s*:", grammar_text(), re.M))
-    lark, pats = _parser()
-    compiled = {t.name for t in lark.terminals}
+    pats = patterns()
+    compiled = {t.name for t in lark_parser().terminals}
     assert defined <= compiled
     inline = {name for name in defined if name.startswith("INLINE_")}
     # Every other terminal is a line class, tried at the start of each line.
@@ -54,8 +48,7 @@ def test_every_terminal_defined_reaches_the_lexer():
 
 
 def test_priorities_order_the_line_classes():
-    _, pats = _parser()
-    order = pats.order
+    order = patterns().order
     # boilerplate before everything; markers before titles; titles before paragraphs' classes
     assert order.index("BOILERPLATE") < order.index("CN_NUM")
     assert order.index("DATELINE") < order.index("DASH")

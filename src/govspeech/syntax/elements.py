@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from govspeech.nodes import INDENT_CHARS, LINE_ENDINGS, Element, Leaf, Paragraph
 from govspeech.syntax.grammar import LinePatterns
-from govspeech.syntax.lexer import LineToken, new_token
+from govspeech.syntax.tokens import LineToken, new_token
 
 __all__ = ["as_element", "ending", "masthead", "opening_elements"]
 

@@ -1,7 +1,7 @@
 """The level resolver: from classified lines to the token stream the grammar parses.
 
-`LevelResolver` is the parser's post-lexer (a ``lark.lark.PostLex``, as lark's Indenter is): it
-sits between the line lexer and the LALR parser and injects the tokens that carry structure:
+`tokens` is the parser's post-lexer (as lark's Indenter is): it sits between the line lexer
+and the LALR parser and injects the tokens that carry structure:
 ``_DOC``/``_SUB``/``_END`` around documents, ``_INDENT``/``_DEDENT`` around child sections,
 ``_CLOSING`` before a speech's closing. What it decides, per document:
 
@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple, cast
-
-from lark import Token
-from lark.lark import PostLex
 
 from govspeech.nodes import (
     INDENT_CHARS,
@@ -35,10 +32,11 @@ from govspeech.nodes import (
 from govspeech.syntax.elements import ending, masthead, opening_elements
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
-from govspeech.syntax.lexer import LineToken, first_sentence, new_token
+from govspeech.syntax.lexer import first_sentence
 from govspeech.syntax.numerals import marker_number
+from govspeech.syntax.tokens import LeafToken, LineToken, Token, marker, new_token
 
-__all__ = ["HeadingInfo", "LeafToken", "LevelResolver", "resolve_levels", "tokens"]
+__all__ = ["HeadingInfo", "resolve_levels", "tokens"]
 
 _TITLE_BLOCK = frozenset({"TITLE", "DATELINE", "BLANK", "BOILERPLATE"})
 #: How many headings after a restarted run are read to decide whether it is nested. Real nested
@@ -51,16 +49,6 @@ MAX_NESTED_DEPTH = 32
 
 #: Each family's name → the family its runs count in ((1) and 1) are one, 首先， and 首先要 too).
 _RUN_FAMILY = {name: fam.nests_as or name for name, fam in FAMILIES.items()}
-
-
-class LeafToken(Token):
-    """A token that carries the leaf node (and, for headings, `HeadingInfo`) it stands for."""
-
-    __slots__ = ("body", "info", "node")  # no per-token dict: one token per heading and run
-
-    node: object
-    info: HeadingInfo
-    body: tuple[object, ...]
 
 
 class HeadingInfo(NamedTuple):
@@ -85,14 +73,8 @@ def _titled(line: LineToken) -> bool:
     return heading.title_end > heading.title_start
 
 
-def _tok(kind: str, node: object) -> LeafToken:
-    tok = new_token(LeafToken, kind)
-    tok.node = node
-    return tok
-
-
-def _marker_tok(kind: str) -> Token:
-    return new_token(Token, kind)
+_tok = LeafToken
+_marker_tok = marker
 
 
 class _Entry:
@@ -1217,7 +1199,7 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
         lines[i] = _as_paragraph(line, "PARA", "text")
     for i in wrapped:
         leaf = lines[i].leaves[0]
-        tok = LineToken("TITLE", "")
+        tok = LineToken("TITLE")
         tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
         tok.number = None
         lines[i] = tok
@@ -1225,7 +1207,7 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
     for i in found:
         line = lines[i]
         if line.type == "DOC_TITLE":
-            tok = LineToken("TITLE", "")
+            tok = LineToken("TITLE")
             tok.leaves, tok.number = line.leaves, None
             lines[i] = tok
             kept.append(i)
@@ -1241,7 +1223,7 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
             wrapped.add(i)
         elif below.type == "PARA" and _VERSION_NOTE.match(text):
             leaf = below.leaves[0]
-            tok = LineToken("TITLE", "")
+            tok = LineToken("TITLE")
             tok.leaves = (TitleLine(leaf.text, leaf.start, leaf.end, leaf.line, leaf.column),)
             tok.number = None
             lines[j] = tok
@@ -1253,7 +1235,7 @@ def _doc_titles(lines: list[LineToken]) -> set[int]:
             a, b = (lines[k].leaves[0].text.strip(INDENT_CHARS + LINE_ENDINGS) for k in (i, i + 1))
             if a == b:
                 leaf = lines[i].leaves[0]
-                tok = LineToken("BOILERPLATE", "")
+                tok = LineToken("BOILERPLATE")
                 tok.leaves = (Boilerplate(leaf.text, leaf.start, leaf.end, leaf.line, 1, "web"),)
                 tok.number = None
                 lines[i] = tok
@@ -1553,26 +1535,3 @@ def tokens(lines: Sequence[LineToken], pats: LinePatterns) -> Iterator[Token]:
             out.append(_marker_tok("_END"))
         out.append(_marker_tok("_END"))
     return iter(out)
-
-
-class LevelResolver(PostLex):
-    """The post-lexer of the document grammar: line tokens in, structural tokens out.
-
-    It reads all line tokens of the text first (where a document starts and how deep a heading
-    sits depend on what follows), then yields the stream `tokens` makes. ``always_accept``
-    names the terminals the line lexer needs although no grammar rule uses them (salutations,
-    boilerplate, inline markers…): Lark keeps them in the lexer's terminals.
-    """
-
-    def __init__(self, always_accept: Iterable[str]) -> None:
-        self.always_accept = tuple(always_accept)
-        self.patterns: LinePatterns | None = None
-
-    def bind(self, patterns: LinePatterns) -> None:
-        """Use the lexer's compiled terminals (called by `LineLexer` when Lark builds it)."""
-        self.patterns = patterns
-
-    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        if self.patterns is None:
-            raise RuntimeError("LevelResolver used without a LineLexer")
-        return tokens(cast("list[LineToken]", list(stream)), self.patterns)

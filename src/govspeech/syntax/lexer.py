@@ -1,6 +1,6 @@
 """The line lexer: splits the text into lines and classifies each by the grammar's terminals.
 
-`LineLexer` is the Lark lexer of the document grammar. Each line becomes one `LineToken`
+`lex` is the lexer of the document grammar. Each line becomes one `LineToken`
 (its type is the terminal that matched) holding the leaves the line is made of: a heading line
 gives a `Heading` and, when the line goes on after the heading sentence, a `Paragraph` for the
 rest; any other line gives one leaf. Which class a line belongs to is decided only by the
@@ -11,28 +11,21 @@ tokens and hands the parser the ones that carry structure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextvars import ContextVar
-from typing import Any, TypeVar
 
-from lark import Token
-from lark.common import LexerConf
-from lark.lexer import Lexer, LexerState
-
-from govspeech.nodes import Blank, Boilerplate, Heading, Leaf, Paragraph, TitleLine, split_lines
+from govspeech.nodes import Blank, Boilerplate, Heading, Paragraph, TitleLine, split_lines
 from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.numerals import marker_number
+from govspeech.syntax.tokens import LineToken, new_token
 
-__all__ = ["FURNITURE", "LineLexer", "LineToken", "first_sentence", "lex", "new_token"]
+__all__ = ["FURNITURE", "LineToken", "first_sentence", "lex", "new_token"]
 
 #: The lines of the text being parsed that its reader knows to be page furniture (a PDF's page
 #: numbers and running headers): boilerplate, whatever the grammar would make of them. Set by
 #: `govspeech.syntax.treebuilder.parse_text` around one parse (a context variable: threads and
 #: nested parses each see their own).
 FURNITURE: ContextVar[frozenset[int]] = ContextVar("FURNITURE", default=frozenset())
-
-_T = TypeVar("_T", bound=Token)
 
 _PARAGRAPH_ROLES = {
     "PARA": "text",
@@ -68,34 +61,7 @@ _PARAGRAPH_ROLES = {
 }
 
 
-class LineToken(Token):
-    """One source line: its type is the line's terminal (CN_NUM, PARA, TITLE…); it holds the
-    line's leaves and, for a heading, the marker's number."""
-
-    __slots__ = ("leaves", "number")  # no per-token dict: one token per line
-
-    leaves: tuple[Leaf, ...]
-    number: int | None
-
-
-def new_token(cls: type[_T], kind: str) -> _T:
-    """A token of type ``kind`` with an empty value and no position, like ``cls(kind, "")``.
-
-    Built directly, without `Token.__new__`'s handling of deprecated keywords: a parse makes
-    a token per line and per section, and that handling was a tenth of the time the level
-    resolver takes. Every attribute lark reads is set.
-    """
-    tok = str.__new__(cls, "")
-    tok.type, tok.value = kind, ""
-    tok.start_pos = tok.line = tok.column = tok.end_line = tok.end_column = tok.end_pos = None
-    return tok
-
-
-def _line(cls: str, leaves: tuple[Leaf, ...], number: int | None = None) -> LineToken:
-    tok = new_token(LineToken, cls)
-    tok.leaves = leaves
-    tok.number = number
-    return tok
+_line = LineToken
 
 
 def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int, int]:
@@ -113,26 +79,6 @@ def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int
         content_end = trail.start() if trail else content_end
     stop = pats.sentence_end.search(content, start, content_end)
     return start, (stop.end() if stop else content_end), content_end
-
-
-class LineLexer(Lexer):
-    """The document grammar's lexer: one `LineToken` per line, classified by the terminals.
-
-    Built by Lark from the grammar's terminals (``lexer_conf.terminals``); a level resolver
-    given as ``postlex`` is bound to the same compiled patterns (it reads sentence ends).
-    """
-
-    __future_interface__ = 2  # lex(lexer_state, parser_state), the text as a TextSlice
-
-    def __init__(self, lexer_conf: LexerConf) -> None:
-        self.patterns = LinePatterns(lexer_conf.terminals)
-        bind = getattr(lexer_conf.postlex, "bind", None)
-        if bind is not None:
-            bind(self.patterns)
-
-    def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
-        text = lexer_state.text
-        return iter(lex(text.text[text.start : text.end], self.patterns))
 
 
 def lex(text: str, pats: LinePatterns) -> list[LineToken]:

@@ -1,22 +1,24 @@
-"""The parser: Lark wired as Lark means it, and the tree builder that is its transformer.
+"""The parser: text → line tokens → structural tokens → LALR → tree.
 
-``Lark(grammar, parser="lalr", lexer=LineLexer, postlex=LevelResolver(…),
-transformer=TreeBuilder())``: the line lexer classifies each line by the grammar's terminals,
-the level resolver decides documents and levels and injects the structural tokens, and the
-LALR parser calls `TreeBuilder`'s callbacks, named after the grammar's rules, which build
-`Section`, `Document` and `ParsedFile` nodes bottom-up as it reduces.
+The line lexer (`lexer`) classifies each line by the grammar's terminals, the level resolver
+(`levels`) decides documents and levels and injects the structural tokens, and the LALR driver
+(`lalr`) runs the tables Lark computed from the grammar, calling `TreeBuilder`'s callbacks,
+named after the grammar's rules, which build `Section`, `Document` and `ParsedFile` nodes
+bottom-up as it reduces. It is the pipeline Lark runs with ``Lark(grammar, parser="lalr",
+lexer=…, postlex=…, transformer=TreeBuilder())`` (`govspeech.syntax.build.lark_parse` does
+exactly that, to check that both give the same trees), without importing Lark at run time.
 """
 
 from __future__ import annotations
 
 import gc
-import re
+import logging
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from lark import Lark, Token, Transformer
-
 from govspeech.nodes import (
+    INDENT_CHARS,
     Blank,
     Boilerplate,
     Document,
@@ -28,12 +30,17 @@ from govspeech.nodes import (
     TitleLine,
     install_item_finder,
 )
+from govspeech.syntax import lalr
+from govspeech.syntax.dispatch import Analysis
 from govspeech.syntax.grammar import LinePatterns, grammar_text
 from govspeech.syntax.inline import inline_items as _inline_items
-from govspeech.syntax.levels import LevelResolver
-from govspeech.syntax.lexer import FURNITURE, LineLexer
+from govspeech.syntax.levels import tokens
+from govspeech.syntax.lexer import FURNITURE, lex
+from govspeech.syntax.tokens import Token
 
-__all__ = ["TreeBuilder", "inline_items", "parse_text"]
+log = logging.getLogger(__name__)
+
+__all__ = ["TreeBuilder", "inline_items", "parse_text", "patterns"]
 
 
 class _Titles(tuple):  # type: ignore[type-arg]
@@ -44,7 +51,7 @@ class _Closing(tuple):  # type: ignore[type-arg]
     """The leaves of a closing, on their way up to `document`."""
 
 
-class TreeBuilder(Transformer):  # type: ignore[type-arg]
+class TreeBuilder:
     """Callbacks named after the grammar's rules; each returns the node for its rule."""
 
     def section(self, children: list[Any]) -> Section:
@@ -149,49 +156,69 @@ def _title(titles: tuple[Leaf, ...]) -> str:
             break
         parts.append(leaf.content)
     title = "".join(parts)
-    decoration = _parser()[1].decoration.match(title)
+    decoration = patterns().decoration.match(title)
     return title[decoration.end() :] if decoration else title
 
 
-# Every terminal the grammar defines (the line lexer needs them all, used by a rule or not).
-_TERMINAL_NAME = re.compile(r"^([A-Z][A-Z_]*)(?:\.\d+)?\s*:", re.M)
+@cache
+def _tables() -> Any:
+    """The parse tables: the shipped ones, or (in a checkout whose grammar was changed and
+    the tables not regenerated) the ones Lark computes from the grammar now."""
+    from govspeech.syntax import generated_tables
+
+    text = grammar_text()
+    import hashlib
+
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() == generated_tables.GRAMMAR_SHA256:
+        return generated_tables
+    import types
+
+    from govspeech.syntax.build import tables
+
+    log.warning(
+        "govspeech.lark changed since its tables were generated: building them with Lark "
+        "(run python -m govspeech.syntax.build to ship them)"
+    )
+    return types.SimpleNamespace(**tables(text))
 
 
 @cache
-def _parser() -> tuple[Lark, LinePatterns]:
-    """The parser (built once per process) and the line patterns its lexer compiled.
-
-    ``cache=True`` keeps the analysed grammar in the temp folder, keyed by the grammar's hash,
-    so a first parse costs milliseconds, not the ~70 ms of building the LALR tables.
-    """
-    grammar = grammar_text()
-    resolver = LevelResolver(_TERMINAL_NAME.findall(grammar))
-    lark = Lark(
-        grammar,
-        parser="lalr",
-        lexer=LineLexer,
-        postlex=resolver,
-        transformer=TreeBuilder(),
-        start="start",
-        cache=True,
-        maybe_placeholders=False,
+def patterns() -> LinePatterns:
+    """The grammar's terminals compiled for the line lexer (once per process)."""
+    t = _tables()
+    analysis = Analysis(
+        t.FIRST, t.FIRST_OTHER, t.LAST, t.LAST_OTHER, t.INDENTED, frozenset(t.DECORATED)
     )
-    assert resolver.patterns is not None  # bound by LineLexer as Lark built it
-    return lark, resolver.patterns
+    return LinePatterns(t.TERMINALS, INDENT_CHARS, analysis)
 
 
-def parse_text(text: str, furniture: frozenset[int] = frozenset()) -> ParsedFile:
+@cache
+def _grammar() -> lalr.Grammar:
+    return lalr.Grammar(_tables(), TreeBuilder())
+
+
+def _parse(text: str) -> ParsedFile:
+    pats = patterns()
+    result: ParsedFile = lalr.parse(_grammar(), tokens(lex(text, pats), pats))
+    return result
+
+
+def parse_text(
+    text: str,
+    furniture: frozenset[int] = frozenset(),
+    parser: Callable[[str], Any] | None = None,
+) -> ParsedFile:
     """Parse decoded text into a `ParsedFile` (see `govspeech.parse`). ``furniture`` names the
     lines (1-based) a reader knows to be page furniture — a PDF's page numbers and running
-    headers — which become boilerplate whatever they say."""
-    lark = _parser()[0]
+    headers — which become boilerplate whatever they say. ``parser`` replaces the pipeline
+    (`govspeech.syntax.build.lark_parse` passes Lark's)."""
     token = FURNITURE.set(furniture)
     # The parse allocates a few objects per line and frees none of them: the cyclic garbage
     # collector would walk the growing tree again and again for nothing (it costs ~30 %).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        result: ParsedFile = lark.parse(text)  # type: ignore[assignment]
+        result: ParsedFile = (parser or _parse)(text)
     finally:
         FURNITURE.reset(token)
         if gc_was_enabled:
@@ -201,7 +228,7 @@ def parse_text(text: str, furniture: frozenset[int] = frozenset()) -> ParsedFile
 
 def inline_items(para: Paragraph) -> tuple[InlineItem, ...]:
     """The enumerations inside a paragraph (see `Paragraph.items`)."""
-    return _inline_items(para, _parser()[1])
+    return _inline_items(para, patterns())
 
 
 install_item_finder(inline_items)
