@@ -66,7 +66,7 @@ BASIC_INDENT_CHARS = " \t\u3000\u00a0\ufeff"
 
 # Only \n, \r\n and \r end a line; str.splitlines would also split on \v, \f, \x1c-\x1e, \x85,
 # \u2028 and \u2029, which stay inside their line so that line numbers and offsets hold.
-_EXOTIC_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_EXOTIC_CHARS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # \r\r\n (a doubled carriage return from Windows tools) is one line ending, as editors show it.
 _LINES = re.compile(r"[^\r\n]*(?:\r\r\n|\r\n|\r|\n)|[^\r\n]+")
 
@@ -81,7 +81,8 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("一、总则\r\n第一条\u2028续\r\r\n末行")
     ['一、总则\r\n', '第一条\u2028续\r\r\n', '末行']
     """
-    if _EXOTIC_BREAKS.search(text) is None and "\r\r\n" not in text:
+    # (eight substring tests answer faster than one search for a character class)
+    if "\r\r\n" not in text and not any(ch in text for ch in _EXOTIC_CHARS):
         return text.splitlines(keepends=True)  # the same cut, and faster
     return _LINES.findall(text)
 

@@ -7,7 +7,7 @@ until then). See `govspeech.syntax.build` for what each name holds.
 # fmt: off
 # ruff: noqa: E501
 
-GRAMMAR_SHA256 = '67296c31eabff145e7b98c4cc22430b1d619f89de0d203a0f5d65969090c36a8'
+GRAMMAR_SHA256 = 'ffce613bb8d8ada21cdecfbf3ffcc786c1be56fadd21fa3f09254dd865177231'
 
 TERMINALS: tuple[tuple[str, int, str], ...] = (
     ('PART', 9, '第[一二三四五六七八九十百零〇两]{1,8}部分[ \t\u3000\xa0]*[、：:．.]?'),  # 0
@@ -81,173 +81,163 @@ END = 6
 
 ACTIONS: tuple[dict[str, int], ...] = (
     {'$END': -1, '_DOC': 1, '_PRE': 2, '__start_star_0': 3, 'document': 4, 'preamble': 5, 'start': 6},  # 0
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'LABEL': 21, 'MASTHEAD': 22, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 32, 'TITLE': 33, '_CLOSING': 34, '_END': 35, '_PART': 36, '_SUB': 37, '__document_star_1': 38, '__document_star_2': 39, '_heading': 40, 'closing': 41, 'section': 42, 'subdocument': 43, 'titles': 44},  # 1
-    {'TEXT': 45},  # 2
-    {'$END': -2, '_DOC': 1, 'document': 46},  # 3
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'LABEL': 21, 'MASTHEAD': 22, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 32, 'TITLE': 33, '_CLOSING': 34, '_END': 35, '_PART': 36, '_SUB': 37, '__document_star_1': 38, '__document_star_2': 39, '_heading': 40, 'closing': 41, 'subdocument': 42, 'titles': 43},  # 1
+    {'TEXT': 44},  # 2
+    {'$END': -2, '_DOC': 1, 'document': 45},  # 3
     {'$END': -3, '_DOC': -3},  # 4
-    {'$END': -4, '_DOC': 1, '__start_star_0': 47, 'document': 4},  # 5
+    {'$END': -4, '_DOC': 1, '__start_star_0': 46, 'document': 4},  # 5
     {},  # 6
-    {'ANNEX': -5, 'ARTICLE': -5, 'AR_DOT': -5, 'AR_HALF_PAREN': -5, 'AR_PAREN': -5, 'BOOK': -5, 'CHAPTER': -5, 'CIRCLED': -5, 'CN_BARE': -5, 'CN_NUM': -5, 'CN_PAREN': -5, 'DASH': -5, 'ENUM_SHI': -5, 'ENUM_YAO': -5, 'ORDINAL': -5, 'PAREN_DIGIT': -5, 'PAREN_IDEOGRAPH': -5, 'PART': -5, 'SECTION': -5, 'SEQUENCE': -5, 'SEQUENCE_BARE': -5, 'SUBBOOK': -5, 'SUPPLEMENT': -5, 'TEXT': -5, '_CLOSING': -5, '_DEDENT': -5, '_END': -5, '_INDENT': -5, '_PART': -5, '_SUB': -5},  # 7
-    {'ANNEX': -6, 'ARTICLE': -6, 'AR_DOT': -6, 'AR_HALF_PAREN': -6, 'AR_PAREN': -6, 'BOOK': -6, 'CHAPTER': -6, 'CIRCLED': -6, 'CN_BARE': -6, 'CN_NUM': -6, 'CN_PAREN': -6, 'DASH': -6, 'ENUM_SHI': -6, 'ENUM_YAO': -6, 'ORDINAL': -6, 'PAREN_DIGIT': -6, 'PAREN_IDEOGRAPH': -6, 'PART': -6, 'SECTION': -6, 'SEQUENCE': -6, 'SEQUENCE_BARE': -6, 'SUBBOOK': -6, 'SUPPLEMENT': -6, 'TEXT': -6, '_CLOSING': -6, '_DEDENT': -6, '_END': -6, '_INDENT': -6, '_PART': -6, '_SUB': -6},  # 8
-    {'ANNEX': -7, 'ARTICLE': -7, 'AR_DOT': -7, 'AR_HALF_PAREN': -7, 'AR_PAREN': -7, 'BOOK': -7, 'CHAPTER': -7, 'CIRCLED': -7, 'CN_BARE': -7, 'CN_NUM': -7, 'CN_PAREN': -7, 'DASH': -7, 'ENUM_SHI': -7, 'ENUM_YAO': -7, 'ORDINAL': -7, 'PAREN_DIGIT': -7, 'PAREN_IDEOGRAPH': -7, 'PART': -7, 'SECTION': -7, 'SEQUENCE': -7, 'SEQUENCE_BARE': -7, 'SUBBOOK': -7, 'SUPPLEMENT': -7, 'TEXT': -7, '_CLOSING': -7, '_DEDENT': -7, '_END': -7, '_INDENT': -7, '_PART': -7, '_SUB': -7},  # 9
-    {'ANNEX': -8, 'ARTICLE': -8, 'AR_DOT': -8, 'AR_HALF_PAREN': -8, 'AR_PAREN': -8, 'BOOK': -8, 'CHAPTER': -8, 'CIRCLED': -8, 'CN_BARE': -8, 'CN_NUM': -8, 'CN_PAREN': -8, 'DASH': -8, 'ENUM_SHI': -8, 'ENUM_YAO': -8, 'ORDINAL': -8, 'PAREN_DIGIT': -8, 'PAREN_IDEOGRAPH': -8, 'PART': -8, 'SECTION': -8, 'SEQUENCE': -8, 'SEQUENCE_BARE': -8, 'SUBBOOK': -8, 'SUPPLEMENT': -8, 'TEXT': -8, '_CLOSING': -8, '_DEDENT': -8, '_END': -8, '_INDENT': -8, '_PART': -8, '_SUB': -8},  # 10
-    {'ANNEX': -9, 'ARTICLE': -9, 'AR_DOT': -9, 'AR_HALF_PAREN': -9, 'AR_PAREN': -9, 'BOOK': -9, 'CHAPTER': -9, 'CIRCLED': -9, 'CN_BARE': -9, 'CN_NUM': -9, 'CN_PAREN': -9, 'DASH': -9, 'ENUM_SHI': -9, 'ENUM_YAO': -9, 'ORDINAL': -9, 'PAREN_DIGIT': -9, 'PAREN_IDEOGRAPH': -9, 'PART': -9, 'SECTION': -9, 'SEQUENCE': -9, 'SEQUENCE_BARE': -9, 'SUBBOOK': -9, 'SUPPLEMENT': -9, 'TEXT': -9, '_CLOSING': -9, '_DEDENT': -9, '_END': -9, '_INDENT': -9, '_PART': -9, '_SUB': -9},  # 11
-    {'ANNEX': -10, 'ARTICLE': -10, 'AR_DOT': -10, 'AR_HALF_PAREN': -10, 'AR_PAREN': -10, 'BOOK': -10, 'CHAPTER': -10, 'CIRCLED': -10, 'CN_BARE': -10, 'CN_NUM': -10, 'CN_PAREN': -10, 'DASH': -10, 'ENUM_SHI': -10, 'ENUM_YAO': -10, 'ORDINAL': -10, 'PAREN_DIGIT': -10, 'PAREN_IDEOGRAPH': -10, 'PART': -10, 'SECTION': -10, 'SEQUENCE': -10, 'SEQUENCE_BARE': -10, 'SUBBOOK': -10, 'SUPPLEMENT': -10, 'TEXT': -10, '_CLOSING': -10, '_DEDENT': -10, '_END': -10, '_INDENT': -10, '_PART': -10, '_SUB': -10},  # 12
-    {'ANNEX': -11, 'ARTICLE': -11, 'AR_DOT': -11, 'AR_HALF_PAREN': -11, 'AR_PAREN': -11, 'BOOK': -11, 'CHAPTER': -11, 'CIRCLED': -11, 'CN_BARE': -11, 'CN_NUM': -11, 'CN_PAREN': -11, 'DASH': -11, 'ENUM_SHI': -11, 'ENUM_YAO': -11, 'ORDINAL': -11, 'PAREN_DIGIT': -11, 'PAREN_IDEOGRAPH': -11, 'PART': -11, 'SECTION': -11, 'SEQUENCE': -11, 'SEQUENCE_BARE': -11, 'SUBBOOK': -11, 'SUPPLEMENT': -11, 'TEXT': -11, '_CLOSING': -11, '_DEDENT': -11, '_END': -11, '_INDENT': -11, '_PART': -11, '_SUB': -11},  # 13
-    {'ANNEX': -12, 'ARTICLE': -12, 'AR_DOT': -12, 'AR_HALF_PAREN': -12, 'AR_PAREN': -12, 'BOOK': -12, 'CHAPTER': -12, 'CIRCLED': -12, 'CN_BARE': -12, 'CN_NUM': -12, 'CN_PAREN': -12, 'DASH': -12, 'ENUM_SHI': -12, 'ENUM_YAO': -12, 'ORDINAL': -12, 'PAREN_DIGIT': -12, 'PAREN_IDEOGRAPH': -12, 'PART': -12, 'SECTION': -12, 'SEQUENCE': -12, 'SEQUENCE_BARE': -12, 'SUBBOOK': -12, 'SUPPLEMENT': -12, 'TEXT': -12, '_CLOSING': -12, '_DEDENT': -12, '_END': -12, '_INDENT': -12, '_PART': -12, '_SUB': -12},  # 14
-    {'ANNEX': -13, 'ARTICLE': -13, 'AR_DOT': -13, 'AR_HALF_PAREN': -13, 'AR_PAREN': -13, 'BOOK': -13, 'CHAPTER': -13, 'CIRCLED': -13, 'CN_BARE': -13, 'CN_NUM': -13, 'CN_PAREN': -13, 'DASH': -13, 'ENUM_SHI': -13, 'ENUM_YAO': -13, 'ORDINAL': -13, 'PAREN_DIGIT': -13, 'PAREN_IDEOGRAPH': -13, 'PART': -13, 'SECTION': -13, 'SEQUENCE': -13, 'SEQUENCE_BARE': -13, 'SUBBOOK': -13, 'SUPPLEMENT': -13, 'TEXT': -13, '_CLOSING': -13, '_DEDENT': -13, '_END': -13, '_INDENT': -13, '_PART': -13, '_SUB': -13},  # 15
-    {'ANNEX': -14, 'ARTICLE': -14, 'AR_DOT': -14, 'AR_HALF_PAREN': -14, 'AR_PAREN': -14, 'BOOK': -14, 'CHAPTER': -14, 'CIRCLED': -14, 'CN_BARE': -14, 'CN_NUM': -14, 'CN_PAREN': -14, 'DASH': -14, 'ENUM_SHI': -14, 'ENUM_YAO': -14, 'ORDINAL': -14, 'PAREN_DIGIT': -14, 'PAREN_IDEOGRAPH': -14, 'PART': -14, 'SECTION': -14, 'SEQUENCE': -14, 'SEQUENCE_BARE': -14, 'SUBBOOK': -14, 'SUPPLEMENT': -14, 'TEXT': -14, '_CLOSING': -14, '_DEDENT': -14, '_END': -14, '_INDENT': -14, '_PART': -14, '_SUB': -14},  # 16
-    {'ANNEX': -15, 'ARTICLE': -15, 'AR_DOT': -15, 'AR_HALF_PAREN': -15, 'AR_PAREN': -15, 'BOOK': -15, 'CHAPTER': -15, 'CIRCLED': -15, 'CN_BARE': -15, 'CN_NUM': -15, 'CN_PAREN': -15, 'DASH': -15, 'ENUM_SHI': -15, 'ENUM_YAO': -15, 'ORDINAL': -15, 'PAREN_DIGIT': -15, 'PAREN_IDEOGRAPH': -15, 'PART': -15, 'SECTION': -15, 'SEQUENCE': -15, 'SEQUENCE_BARE': -15, 'SUBBOOK': -15, 'SUPPLEMENT': -15, 'TEXT': -15, '_CLOSING': -15, '_DEDENT': -15, '_END': -15, '_INDENT': -15, '_PART': -15, '_SUB': -15},  # 17
-    {'ANNEX': -16, 'ARTICLE': -16, 'AR_DOT': -16, 'AR_HALF_PAREN': -16, 'AR_PAREN': -16, 'BOOK': -16, 'CHAPTER': -16, 'CIRCLED': -16, 'CN_BARE': -16, 'CN_NUM': -16, 'CN_PAREN': -16, 'DASH': -16, 'ENUM_SHI': -16, 'ENUM_YAO': -16, 'ORDINAL': -16, 'PAREN_DIGIT': -16, 'PAREN_IDEOGRAPH': -16, 'PART': -16, 'SECTION': -16, 'SEQUENCE': -16, 'SEQUENCE_BARE': -16, 'SUBBOOK': -16, 'SUPPLEMENT': -16, 'TEXT': -16, '_CLOSING': -16, '_DEDENT': -16, '_END': -16, '_INDENT': -16, '_PART': -16, '_SUB': -16},  # 18
-    {'ANNEX': -17, 'ARTICLE': -17, 'AR_DOT': -17, 'AR_HALF_PAREN': -17, 'AR_PAREN': -17, 'BOOK': -17, 'CHAPTER': -17, 'CIRCLED': -17, 'CN_BARE': -17, 'CN_NUM': -17, 'CN_PAREN': -17, 'DASH': -17, 'ENUM_SHI': -17, 'ENUM_YAO': -17, 'ORDINAL': -17, 'PAREN_DIGIT': -17, 'PAREN_IDEOGRAPH': -17, 'PART': -17, 'SECTION': -17, 'SEQUENCE': -17, 'SEQUENCE_BARE': -17, 'SUBBOOK': -17, 'SUPPLEMENT': -17, 'TEXT': -17, '_CLOSING': -17, '_DEDENT': -17, '_END': -17, '_INDENT': -17, '_PART': -17, '_SUB': -17},  # 19
-    {'ANNEX': -18, 'ARTICLE': -18, 'AR_DOT': -18, 'AR_HALF_PAREN': -18, 'AR_PAREN': -18, 'BOOK': -18, 'CHAPTER': -18, 'CIRCLED': -18, 'CN_BARE': -18, 'CN_NUM': -18, 'CN_PAREN': -18, 'DASH': -18, 'ENUM_SHI': -18, 'ENUM_YAO': -18, 'ORDINAL': -18, 'PAREN_DIGIT': -18, 'PAREN_IDEOGRAPH': -18, 'PART': -18, 'SECTION': -18, 'SEQUENCE': -18, 'SEQUENCE_BARE': -18, 'SUBBOOK': -18, 'SUPPLEMENT': -18, 'TEXT': -18, '_CLOSING': -18, '_DEDENT': -18, '_END': -18, '_INDENT': -18, '_PART': -18, '_SUB': -18},  # 20
-    {'TITLE': 48, 'TITLE_GAP': 49, '__titles_star_4': 50},  # 21
-    {'LABEL': 51, 'MASTHEAD': 52, 'TITLE': 53, 'TITLE_GAP': 54, '__titles_star_3': 55},  # 22
-    {'ANNEX': -19, 'ARTICLE': -19, 'AR_DOT': -19, 'AR_HALF_PAREN': -19, 'AR_PAREN': -19, 'BOOK': -19, 'CHAPTER': -19, 'CIRCLED': -19, 'CN_BARE': -19, 'CN_NUM': -19, 'CN_PAREN': -19, 'DASH': -19, 'ENUM_SHI': -19, 'ENUM_YAO': -19, 'ORDINAL': -19, 'PAREN_DIGIT': -19, 'PAREN_IDEOGRAPH': -19, 'PART': -19, 'SECTION': -19, 'SEQUENCE': -19, 'SEQUENCE_BARE': -19, 'SUBBOOK': -19, 'SUPPLEMENT': -19, 'TEXT': -19, '_CLOSING': -19, '_DEDENT': -19, '_END': -19, '_INDENT': -19, '_PART': -19, '_SUB': -19},  # 23
-    {'ANNEX': -20, 'ARTICLE': -20, 'AR_DOT': -20, 'AR_HALF_PAREN': -20, 'AR_PAREN': -20, 'BOOK': -20, 'CHAPTER': -20, 'CIRCLED': -20, 'CN_BARE': -20, 'CN_NUM': -20, 'CN_PAREN': -20, 'DASH': -20, 'ENUM_SHI': -20, 'ENUM_YAO': -20, 'ORDINAL': -20, 'PAREN_DIGIT': -20, 'PAREN_IDEOGRAPH': -20, 'PART': -20, 'SECTION': -20, 'SEQUENCE': -20, 'SEQUENCE_BARE': -20, 'SUBBOOK': -20, 'SUPPLEMENT': -20, 'TEXT': -20, '_CLOSING': -20, '_DEDENT': -20, '_END': -20, '_INDENT': -20, '_PART': -20, '_SUB': -20},  # 24
-    {'ANNEX': -21, 'ARTICLE': -21, 'AR_DOT': -21, 'AR_HALF_PAREN': -21, 'AR_PAREN': -21, 'BOOK': -21, 'CHAPTER': -21, 'CIRCLED': -21, 'CN_BARE': -21, 'CN_NUM': -21, 'CN_PAREN': -21, 'DASH': -21, 'ENUM_SHI': -21, 'ENUM_YAO': -21, 'ORDINAL': -21, 'PAREN_DIGIT': -21, 'PAREN_IDEOGRAPH': -21, 'PART': -21, 'SECTION': -21, 'SEQUENCE': -21, 'SEQUENCE_BARE': -21, 'SUBBOOK': -21, 'SUPPLEMENT': -21, 'TEXT': -21, '_CLOSING': -21, '_DEDENT': -21, '_END': -21, '_INDENT': -21, '_PART': -21, '_SUB': -21},  # 25
-    {'ANNEX': -22, 'ARTICLE': -22, 'AR_DOT': -22, 'AR_HALF_PAREN': -22, 'AR_PAREN': -22, 'BOOK': -22, 'CHAPTER': -22, 'CIRCLED': -22, 'CN_BARE': -22, 'CN_NUM': -22, 'CN_PAREN': -22, 'DASH': -22, 'ENUM_SHI': -22, 'ENUM_YAO': -22, 'ORDINAL': -22, 'PAREN_DIGIT': -22, 'PAREN_IDEOGRAPH': -22, 'PART': -22, 'SECTION': -22, 'SEQUENCE': -22, 'SEQUENCE_BARE': -22, 'SUBBOOK': -22, 'SUPPLEMENT': -22, 'TEXT': -22, '_CLOSING': -22, '_DEDENT': -22, '_END': -22, '_INDENT': -22, '_PART': -22, '_SUB': -22},  # 26
-    {'ANNEX': -23, 'ARTICLE': -23, 'AR_DOT': -23, 'AR_HALF_PAREN': -23, 'AR_PAREN': -23, 'BOOK': -23, 'CHAPTER': -23, 'CIRCLED': -23, 'CN_BARE': -23, 'CN_NUM': -23, 'CN_PAREN': -23, 'DASH': -23, 'ENUM_SHI': -23, 'ENUM_YAO': -23, 'ORDINAL': -23, 'PAREN_DIGIT': -23, 'PAREN_IDEOGRAPH': -23, 'PART': -23, 'SECTION': -23, 'SEQUENCE': -23, 'SEQUENCE_BARE': -23, 'SUBBOOK': -23, 'SUPPLEMENT': -23, 'TEXT': -23, '_CLOSING': -23, '_DEDENT': -23, '_END': -23, '_INDENT': -23, '_PART': -23, '_SUB': -23},  # 27
-    {'ANNEX': -24, 'ARTICLE': -24, 'AR_DOT': -24, 'AR_HALF_PAREN': -24, 'AR_PAREN': -24, 'BOOK': -24, 'CHAPTER': -24, 'CIRCLED': -24, 'CN_BARE': -24, 'CN_NUM': -24, 'CN_PAREN': -24, 'DASH': -24, 'ENUM_SHI': -24, 'ENUM_YAO': -24, 'ORDINAL': -24, 'PAREN_DIGIT': -24, 'PAREN_IDEOGRAPH': -24, 'PART': -24, 'SECTION': -24, 'SEQUENCE': -24, 'SEQUENCE_BARE': -24, 'SUBBOOK': -24, 'SUPPLEMENT': -24, 'TEXT': -24, '_CLOSING': -24, '_DEDENT': -24, '_END': -24, '_INDENT': -24, '_PART': -24, '_SUB': -24},  # 28
-    {'ANNEX': -25, 'ARTICLE': -25, 'AR_DOT': -25, 'AR_HALF_PAREN': -25, 'AR_PAREN': -25, 'BOOK': -25, 'CHAPTER': -25, 'CIRCLED': -25, 'CN_BARE': -25, 'CN_NUM': -25, 'CN_PAREN': -25, 'DASH': -25, 'ENUM_SHI': -25, 'ENUM_YAO': -25, 'ORDINAL': -25, 'PAREN_DIGIT': -25, 'PAREN_IDEOGRAPH': -25, 'PART': -25, 'SECTION': -25, 'SEQUENCE': -25, 'SEQUENCE_BARE': -25, 'SUBBOOK': -25, 'SUPPLEMENT': -25, 'TEXT': -25, '_CLOSING': -25, '_DEDENT': -25, '_END': -25, '_INDENT': -25, '_PART': -25, '_SUB': -25},  # 29
-    {'ANNEX': -26, 'ARTICLE': -26, 'AR_DOT': -26, 'AR_HALF_PAREN': -26, 'AR_PAREN': -26, 'BOOK': -26, 'CHAPTER': -26, 'CIRCLED': -26, 'CN_BARE': -26, 'CN_NUM': -26, 'CN_PAREN': -26, 'DASH': -26, 'ENUM_SHI': -26, 'ENUM_YAO': -26, 'ORDINAL': -26, 'PAREN_DIGIT': -26, 'PAREN_IDEOGRAPH': -26, 'PART': -26, 'SECTION': -26, 'SEQUENCE': -26, 'SEQUENCE_BARE': -26, 'SUBBOOK': -26, 'SUPPLEMENT': -26, 'TEXT': -26, '_CLOSING': -26, '_DEDENT': -26, '_END': -26, '_INDENT': -26, '_PART': -26, '_SUB': -26},  # 30
-    {'ANNEX': -27, 'ARTICLE': -27, 'AR_DOT': -27, 'AR_HALF_PAREN': -27, 'AR_PAREN': -27, 'BOOK': -27, 'CHAPTER': -27, 'CIRCLED': -27, 'CN_BARE': -27, 'CN_NUM': -27, 'CN_PAREN': -27, 'DASH': -27, 'ENUM_SHI': -27, 'ENUM_YAO': -27, 'ORDINAL': -27, 'PAREN_DIGIT': -27, 'PAREN_IDEOGRAPH': -27, 'PART': -27, 'SECTION': -27, 'SEQUENCE': -27, 'SEQUENCE_BARE': -27, 'SUBBOOK': -27, 'SUPPLEMENT': -27, 'TEXT': -27, '_CLOSING': -27, '_DEDENT': -27, '_END': -27, '_INDENT': -27, '_PART': -27, '_SUB': -27},  # 31
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 56, '_PART': 36, '_SUB': 37, '__document_star_1': 57, '__document_star_2': 58, '_heading': 40, 'closing': 59, 'section': 42, 'subdocument': 43},  # 32
-    {'ANNEX': -28, 'ARTICLE': -28, 'AR_DOT': -28, 'AR_HALF_PAREN': -28, 'AR_PAREN': -28, 'BOOK': -28, 'CHAPTER': -28, 'CIRCLED': -28, 'CN_BARE': -28, 'CN_NUM': -28, 'CN_PAREN': -28, 'DASH': -28, 'ENUM_SHI': -28, 'ENUM_YAO': -28, 'ORDINAL': -28, 'PAREN_DIGIT': -28, 'PAREN_IDEOGRAPH': -28, 'PART': -28, 'SECTION': -28, 'SEQUENCE': -28, 'SEQUENCE_BARE': -28, 'SUBBOOK': -28, 'SUBTITLE': 60, 'SUPPLEMENT': -28, 'TEXT': -28, 'TITLE_GAP': 61, '_CLOSING': -28, '_END': -28, '_PART': -28, '_SUB': -28, '__titles_star_5': 62},  # 33
-    {'TEXT': 63},  # 34
+    {'ANNEX': -5, 'ARTICLE': -5, 'AR_DOT': -5, 'AR_HALF_PAREN': -5, 'AR_PAREN': -5, 'BOOK': -5, 'CHAPTER': -5, 'CIRCLED': -5, 'CN_BARE': -5, 'CN_NUM': -5, 'CN_PAREN': -5, 'DASH': -5, 'ENUM_SHI': -5, 'ENUM_YAO': -5, 'ORDINAL': -5, 'PAREN_DIGIT': -5, 'PAREN_IDEOGRAPH': -5, 'PART': -5, 'SECTION': -5, 'SEQUENCE': -5, 'SEQUENCE_BARE': -5, 'SUBBOOK': -5, 'SUPPLEMENT': -5, '_CLOSING': -5, '_END': -5, '_PART': -5, '_SUB': -5},  # 7
+    {'ANNEX': -6, 'ARTICLE': -6, 'AR_DOT': -6, 'AR_HALF_PAREN': -6, 'AR_PAREN': -6, 'BOOK': -6, 'CHAPTER': -6, 'CIRCLED': -6, 'CN_BARE': -6, 'CN_NUM': -6, 'CN_PAREN': -6, 'DASH': -6, 'ENUM_SHI': -6, 'ENUM_YAO': -6, 'ORDINAL': -6, 'PAREN_DIGIT': -6, 'PAREN_IDEOGRAPH': -6, 'PART': -6, 'SECTION': -6, 'SEQUENCE': -6, 'SEQUENCE_BARE': -6, 'SUBBOOK': -6, 'SUPPLEMENT': -6, '_CLOSING': -6, '_END': -6, '_PART': -6, '_SUB': -6},  # 8
+    {'ANNEX': -7, 'ARTICLE': -7, 'AR_DOT': -7, 'AR_HALF_PAREN': -7, 'AR_PAREN': -7, 'BOOK': -7, 'CHAPTER': -7, 'CIRCLED': -7, 'CN_BARE': -7, 'CN_NUM': -7, 'CN_PAREN': -7, 'DASH': -7, 'ENUM_SHI': -7, 'ENUM_YAO': -7, 'ORDINAL': -7, 'PAREN_DIGIT': -7, 'PAREN_IDEOGRAPH': -7, 'PART': -7, 'SECTION': -7, 'SEQUENCE': -7, 'SEQUENCE_BARE': -7, 'SUBBOOK': -7, 'SUPPLEMENT': -7, '_CLOSING': -7, '_END': -7, '_PART': -7, '_SUB': -7},  # 9
+    {'ANNEX': -8, 'ARTICLE': -8, 'AR_DOT': -8, 'AR_HALF_PAREN': -8, 'AR_PAREN': -8, 'BOOK': -8, 'CHAPTER': -8, 'CIRCLED': -8, 'CN_BARE': -8, 'CN_NUM': -8, 'CN_PAREN': -8, 'DASH': -8, 'ENUM_SHI': -8, 'ENUM_YAO': -8, 'ORDINAL': -8, 'PAREN_DIGIT': -8, 'PAREN_IDEOGRAPH': -8, 'PART': -8, 'SECTION': -8, 'SEQUENCE': -8, 'SEQUENCE_BARE': -8, 'SUBBOOK': -8, 'SUPPLEMENT': -8, '_CLOSING': -8, '_END': -8, '_PART': -8, '_SUB': -8},  # 10
+    {'ANNEX': -9, 'ARTICLE': -9, 'AR_DOT': -9, 'AR_HALF_PAREN': -9, 'AR_PAREN': -9, 'BOOK': -9, 'CHAPTER': -9, 'CIRCLED': -9, 'CN_BARE': -9, 'CN_NUM': -9, 'CN_PAREN': -9, 'DASH': -9, 'ENUM_SHI': -9, 'ENUM_YAO': -9, 'ORDINAL': -9, 'PAREN_DIGIT': -9, 'PAREN_IDEOGRAPH': -9, 'PART': -9, 'SECTION': -9, 'SEQUENCE': -9, 'SEQUENCE_BARE': -9, 'SUBBOOK': -9, 'SUPPLEMENT': -9, '_CLOSING': -9, '_END': -9, '_PART': -9, '_SUB': -9},  # 11
+    {'ANNEX': -10, 'ARTICLE': -10, 'AR_DOT': -10, 'AR_HALF_PAREN': -10, 'AR_PAREN': -10, 'BOOK': -10, 'CHAPTER': -10, 'CIRCLED': -10, 'CN_BARE': -10, 'CN_NUM': -10, 'CN_PAREN': -10, 'DASH': -10, 'ENUM_SHI': -10, 'ENUM_YAO': -10, 'ORDINAL': -10, 'PAREN_DIGIT': -10, 'PAREN_IDEOGRAPH': -10, 'PART': -10, 'SECTION': -10, 'SEQUENCE': -10, 'SEQUENCE_BARE': -10, 'SUBBOOK': -10, 'SUPPLEMENT': -10, '_CLOSING': -10, '_END': -10, '_PART': -10, '_SUB': -10},  # 12
+    {'ANNEX': -11, 'ARTICLE': -11, 'AR_DOT': -11, 'AR_HALF_PAREN': -11, 'AR_PAREN': -11, 'BOOK': -11, 'CHAPTER': -11, 'CIRCLED': -11, 'CN_BARE': -11, 'CN_NUM': -11, 'CN_PAREN': -11, 'DASH': -11, 'ENUM_SHI': -11, 'ENUM_YAO': -11, 'ORDINAL': -11, 'PAREN_DIGIT': -11, 'PAREN_IDEOGRAPH': -11, 'PART': -11, 'SECTION': -11, 'SEQUENCE': -11, 'SEQUENCE_BARE': -11, 'SUBBOOK': -11, 'SUPPLEMENT': -11, '_CLOSING': -11, '_END': -11, '_PART': -11, '_SUB': -11},  # 13
+    {'ANNEX': -12, 'ARTICLE': -12, 'AR_DOT': -12, 'AR_HALF_PAREN': -12, 'AR_PAREN': -12, 'BOOK': -12, 'CHAPTER': -12, 'CIRCLED': -12, 'CN_BARE': -12, 'CN_NUM': -12, 'CN_PAREN': -12, 'DASH': -12, 'ENUM_SHI': -12, 'ENUM_YAO': -12, 'ORDINAL': -12, 'PAREN_DIGIT': -12, 'PAREN_IDEOGRAPH': -12, 'PART': -12, 'SECTION': -12, 'SEQUENCE': -12, 'SEQUENCE_BARE': -12, 'SUBBOOK': -12, 'SUPPLEMENT': -12, '_CLOSING': -12, '_END': -12, '_PART': -12, '_SUB': -12},  # 14
+    {'ANNEX': -13, 'ARTICLE': -13, 'AR_DOT': -13, 'AR_HALF_PAREN': -13, 'AR_PAREN': -13, 'BOOK': -13, 'CHAPTER': -13, 'CIRCLED': -13, 'CN_BARE': -13, 'CN_NUM': -13, 'CN_PAREN': -13, 'DASH': -13, 'ENUM_SHI': -13, 'ENUM_YAO': -13, 'ORDINAL': -13, 'PAREN_DIGIT': -13, 'PAREN_IDEOGRAPH': -13, 'PART': -13, 'SECTION': -13, 'SEQUENCE': -13, 'SEQUENCE_BARE': -13, 'SUBBOOK': -13, 'SUPPLEMENT': -13, '_CLOSING': -13, '_END': -13, '_PART': -13, '_SUB': -13},  # 15
+    {'ANNEX': -14, 'ARTICLE': -14, 'AR_DOT': -14, 'AR_HALF_PAREN': -14, 'AR_PAREN': -14, 'BOOK': -14, 'CHAPTER': -14, 'CIRCLED': -14, 'CN_BARE': -14, 'CN_NUM': -14, 'CN_PAREN': -14, 'DASH': -14, 'ENUM_SHI': -14, 'ENUM_YAO': -14, 'ORDINAL': -14, 'PAREN_DIGIT': -14, 'PAREN_IDEOGRAPH': -14, 'PART': -14, 'SECTION': -14, 'SEQUENCE': -14, 'SEQUENCE_BARE': -14, 'SUBBOOK': -14, 'SUPPLEMENT': -14, '_CLOSING': -14, '_END': -14, '_PART': -14, '_SUB': -14},  # 16
+    {'ANNEX': -15, 'ARTICLE': -15, 'AR_DOT': -15, 'AR_HALF_PAREN': -15, 'AR_PAREN': -15, 'BOOK': -15, 'CHAPTER': -15, 'CIRCLED': -15, 'CN_BARE': -15, 'CN_NUM': -15, 'CN_PAREN': -15, 'DASH': -15, 'ENUM_SHI': -15, 'ENUM_YAO': -15, 'ORDINAL': -15, 'PAREN_DIGIT': -15, 'PAREN_IDEOGRAPH': -15, 'PART': -15, 'SECTION': -15, 'SEQUENCE': -15, 'SEQUENCE_BARE': -15, 'SUBBOOK': -15, 'SUPPLEMENT': -15, '_CLOSING': -15, '_END': -15, '_PART': -15, '_SUB': -15},  # 17
+    {'ANNEX': -16, 'ARTICLE': -16, 'AR_DOT': -16, 'AR_HALF_PAREN': -16, 'AR_PAREN': -16, 'BOOK': -16, 'CHAPTER': -16, 'CIRCLED': -16, 'CN_BARE': -16, 'CN_NUM': -16, 'CN_PAREN': -16, 'DASH': -16, 'ENUM_SHI': -16, 'ENUM_YAO': -16, 'ORDINAL': -16, 'PAREN_DIGIT': -16, 'PAREN_IDEOGRAPH': -16, 'PART': -16, 'SECTION': -16, 'SEQUENCE': -16, 'SEQUENCE_BARE': -16, 'SUBBOOK': -16, 'SUPPLEMENT': -16, '_CLOSING': -16, '_END': -16, '_PART': -16, '_SUB': -16},  # 18
+    {'ANNEX': -17, 'ARTICLE': -17, 'AR_DOT': -17, 'AR_HALF_PAREN': -17, 'AR_PAREN': -17, 'BOOK': -17, 'CHAPTER': -17, 'CIRCLED': -17, 'CN_BARE': -17, 'CN_NUM': -17, 'CN_PAREN': -17, 'DASH': -17, 'ENUM_SHI': -17, 'ENUM_YAO': -17, 'ORDINAL': -17, 'PAREN_DIGIT': -17, 'PAREN_IDEOGRAPH': -17, 'PART': -17, 'SECTION': -17, 'SEQUENCE': -17, 'SEQUENCE_BARE': -17, 'SUBBOOK': -17, 'SUPPLEMENT': -17, '_CLOSING': -17, '_END': -17, '_PART': -17, '_SUB': -17},  # 19
+    {'ANNEX': -18, 'ARTICLE': -18, 'AR_DOT': -18, 'AR_HALF_PAREN': -18, 'AR_PAREN': -18, 'BOOK': -18, 'CHAPTER': -18, 'CIRCLED': -18, 'CN_BARE': -18, 'CN_NUM': -18, 'CN_PAREN': -18, 'DASH': -18, 'ENUM_SHI': -18, 'ENUM_YAO': -18, 'ORDINAL': -18, 'PAREN_DIGIT': -18, 'PAREN_IDEOGRAPH': -18, 'PART': -18, 'SECTION': -18, 'SEQUENCE': -18, 'SEQUENCE_BARE': -18, 'SUBBOOK': -18, 'SUPPLEMENT': -18, '_CLOSING': -18, '_END': -18, '_PART': -18, '_SUB': -18},  # 20
+    {'TITLE': 47, 'TITLE_GAP': 48, '__titles_star_4': 49},  # 21
+    {'LABEL': 50, 'MASTHEAD': 51, 'TITLE': 52, 'TITLE_GAP': 53, '__titles_star_3': 54},  # 22
+    {'ANNEX': -19, 'ARTICLE': -19, 'AR_DOT': -19, 'AR_HALF_PAREN': -19, 'AR_PAREN': -19, 'BOOK': -19, 'CHAPTER': -19, 'CIRCLED': -19, 'CN_BARE': -19, 'CN_NUM': -19, 'CN_PAREN': -19, 'DASH': -19, 'ENUM_SHI': -19, 'ENUM_YAO': -19, 'ORDINAL': -19, 'PAREN_DIGIT': -19, 'PAREN_IDEOGRAPH': -19, 'PART': -19, 'SECTION': -19, 'SEQUENCE': -19, 'SEQUENCE_BARE': -19, 'SUBBOOK': -19, 'SUPPLEMENT': -19, '_CLOSING': -19, '_END': -19, '_PART': -19, '_SUB': -19},  # 23
+    {'ANNEX': -20, 'ARTICLE': -20, 'AR_DOT': -20, 'AR_HALF_PAREN': -20, 'AR_PAREN': -20, 'BOOK': -20, 'CHAPTER': -20, 'CIRCLED': -20, 'CN_BARE': -20, 'CN_NUM': -20, 'CN_PAREN': -20, 'DASH': -20, 'ENUM_SHI': -20, 'ENUM_YAO': -20, 'ORDINAL': -20, 'PAREN_DIGIT': -20, 'PAREN_IDEOGRAPH': -20, 'PART': -20, 'SECTION': -20, 'SEQUENCE': -20, 'SEQUENCE_BARE': -20, 'SUBBOOK': -20, 'SUPPLEMENT': -20, '_CLOSING': -20, '_END': -20, '_PART': -20, '_SUB': -20},  # 24
+    {'ANNEX': -21, 'ARTICLE': -21, 'AR_DOT': -21, 'AR_HALF_PAREN': -21, 'AR_PAREN': -21, 'BOOK': -21, 'CHAPTER': -21, 'CIRCLED': -21, 'CN_BARE': -21, 'CN_NUM': -21, 'CN_PAREN': -21, 'DASH': -21, 'ENUM_SHI': -21, 'ENUM_YAO': -21, 'ORDINAL': -21, 'PAREN_DIGIT': -21, 'PAREN_IDEOGRAPH': -21, 'PART': -21, 'SECTION': -21, 'SEQUENCE': -21, 'SEQUENCE_BARE': -21, 'SUBBOOK': -21, 'SUPPLEMENT': -21, '_CLOSING': -21, '_END': -21, '_PART': -21, '_SUB': -21},  # 25
+    {'ANNEX': -22, 'ARTICLE': -22, 'AR_DOT': -22, 'AR_HALF_PAREN': -22, 'AR_PAREN': -22, 'BOOK': -22, 'CHAPTER': -22, 'CIRCLED': -22, 'CN_BARE': -22, 'CN_NUM': -22, 'CN_PAREN': -22, 'DASH': -22, 'ENUM_SHI': -22, 'ENUM_YAO': -22, 'ORDINAL': -22, 'PAREN_DIGIT': -22, 'PAREN_IDEOGRAPH': -22, 'PART': -22, 'SECTION': -22, 'SEQUENCE': -22, 'SEQUENCE_BARE': -22, 'SUBBOOK': -22, 'SUPPLEMENT': -22, '_CLOSING': -22, '_END': -22, '_PART': -22, '_SUB': -22},  # 26
+    {'ANNEX': -23, 'ARTICLE': -23, 'AR_DOT': -23, 'AR_HALF_PAREN': -23, 'AR_PAREN': -23, 'BOOK': -23, 'CHAPTER': -23, 'CIRCLED': -23, 'CN_BARE': -23, 'CN_NUM': -23, 'CN_PAREN': -23, 'DASH': -23, 'ENUM_SHI': -23, 'ENUM_YAO': -23, 'ORDINAL': -23, 'PAREN_DIGIT': -23, 'PAREN_IDEOGRAPH': -23, 'PART': -23, 'SECTION': -23, 'SEQUENCE': -23, 'SEQUENCE_BARE': -23, 'SUBBOOK': -23, 'SUPPLEMENT': -23, '_CLOSING': -23, '_END': -23, '_PART': -23, '_SUB': -23},  # 27
+    {'ANNEX': -24, 'ARTICLE': -24, 'AR_DOT': -24, 'AR_HALF_PAREN': -24, 'AR_PAREN': -24, 'BOOK': -24, 'CHAPTER': -24, 'CIRCLED': -24, 'CN_BARE': -24, 'CN_NUM': -24, 'CN_PAREN': -24, 'DASH': -24, 'ENUM_SHI': -24, 'ENUM_YAO': -24, 'ORDINAL': -24, 'PAREN_DIGIT': -24, 'PAREN_IDEOGRAPH': -24, 'PART': -24, 'SECTION': -24, 'SEQUENCE': -24, 'SEQUENCE_BARE': -24, 'SUBBOOK': -24, 'SUPPLEMENT': -24, '_CLOSING': -24, '_END': -24, '_PART': -24, '_SUB': -24},  # 28
+    {'ANNEX': -25, 'ARTICLE': -25, 'AR_DOT': -25, 'AR_HALF_PAREN': -25, 'AR_PAREN': -25, 'BOOK': -25, 'CHAPTER': -25, 'CIRCLED': -25, 'CN_BARE': -25, 'CN_NUM': -25, 'CN_PAREN': -25, 'DASH': -25, 'ENUM_SHI': -25, 'ENUM_YAO': -25, 'ORDINAL': -25, 'PAREN_DIGIT': -25, 'PAREN_IDEOGRAPH': -25, 'PART': -25, 'SECTION': -25, 'SEQUENCE': -25, 'SEQUENCE_BARE': -25, 'SUBBOOK': -25, 'SUPPLEMENT': -25, '_CLOSING': -25, '_END': -25, '_PART': -25, '_SUB': -25},  # 29
+    {'ANNEX': -26, 'ARTICLE': -26, 'AR_DOT': -26, 'AR_HALF_PAREN': -26, 'AR_PAREN': -26, 'BOOK': -26, 'CHAPTER': -26, 'CIRCLED': -26, 'CN_BARE': -26, 'CN_NUM': -26, 'CN_PAREN': -26, 'DASH': -26, 'ENUM_SHI': -26, 'ENUM_YAO': -26, 'ORDINAL': -26, 'PAREN_DIGIT': -26, 'PAREN_IDEOGRAPH': -26, 'PART': -26, 'SECTION': -26, 'SEQUENCE': -26, 'SEQUENCE_BARE': -26, 'SUBBOOK': -26, 'SUPPLEMENT': -26, '_CLOSING': -26, '_END': -26, '_PART': -26, '_SUB': -26},  # 30
+    {'ANNEX': -27, 'ARTICLE': -27, 'AR_DOT': -27, 'AR_HALF_PAREN': -27, 'AR_PAREN': -27, 'BOOK': -27, 'CHAPTER': -27, 'CIRCLED': -27, 'CN_BARE': -27, 'CN_NUM': -27, 'CN_PAREN': -27, 'DASH': -27, 'ENUM_SHI': -27, 'ENUM_YAO': -27, 'ORDINAL': -27, 'PAREN_DIGIT': -27, 'PAREN_IDEOGRAPH': -27, 'PART': -27, 'SECTION': -27, 'SEQUENCE': -27, 'SEQUENCE_BARE': -27, 'SUBBOOK': -27, 'SUPPLEMENT': -27, '_CLOSING': -27, '_END': -27, '_PART': -27, '_SUB': -27},  # 31
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 55, '_PART': 36, '_SUB': 37, '__document_star_1': 56, '__document_star_2': 57, '_heading': 40, 'closing': 58, 'subdocument': 42},  # 32
+    {'ANNEX': -28, 'ARTICLE': -28, 'AR_DOT': -28, 'AR_HALF_PAREN': -28, 'AR_PAREN': -28, 'BOOK': -28, 'CHAPTER': -28, 'CIRCLED': -28, 'CN_BARE': -28, 'CN_NUM': -28, 'CN_PAREN': -28, 'DASH': -28, 'ENUM_SHI': -28, 'ENUM_YAO': -28, 'ORDINAL': -28, 'PAREN_DIGIT': -28, 'PAREN_IDEOGRAPH': -28, 'PART': -28, 'SECTION': -28, 'SEQUENCE': -28, 'SEQUENCE_BARE': -28, 'SUBBOOK': -28, 'SUBTITLE': 59, 'SUPPLEMENT': -28, 'TEXT': -28, 'TITLE_GAP': 60, '_CLOSING': -28, '_END': -28, '_PART': -28, '_SUB': -28, '__titles_star_5': 61},  # 33
+    {'TEXT': 62},  # 34
     {'$END': -29, '_DOC': -29},  # 35
-    {'TEXT': 64},  # 36
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 65, '_CLOSING': 34, '_END': 66, '_PART': 36, '__document_star_1': 67, '_heading': 40, 'closing': 68, 'section': 42},  # 37
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 69, '_PART': 70, '_SUB': 37, '__document_star_2': 71, '_heading': 40, 'closing': 72, 'section': 73, 'subdocument': 43},  # 38
-    {'_END': 74, '_SUB': 37, 'subdocument': 75},  # 39
-    {'ANNEX': -30, 'ARTICLE': -30, 'AR_DOT': -30, 'AR_HALF_PAREN': -30, 'AR_PAREN': -30, 'BOOK': -30, 'CHAPTER': -30, 'CIRCLED': -30, 'CN_BARE': -30, 'CN_NUM': -30, 'CN_PAREN': -30, 'DASH': -30, 'ENUM_SHI': -30, 'ENUM_YAO': -30, 'ORDINAL': -30, 'PAREN_DIGIT': -30, 'PAREN_IDEOGRAPH': -30, 'PART': -30, 'SECTION': -30, 'SEQUENCE': -30, 'SEQUENCE_BARE': -30, 'SUBBOOK': -30, 'SUPPLEMENT': -30, 'TEXT': -30, '_CLOSING': -30, '_DEDENT': -30, '_END': -30, '_INDENT': 76, '_PART': -30, '_SUB': -30},  # 40
-    {'_END': 77, '_SUB': 37, '__document_star_2': 78, 'subdocument': 43},  # 41
-    {'ANNEX': -31, 'ARTICLE': -31, 'AR_DOT': -31, 'AR_HALF_PAREN': -31, 'AR_PAREN': -31, 'BOOK': -31, 'CHAPTER': -31, 'CIRCLED': -31, 'CN_BARE': -31, 'CN_NUM': -31, 'CN_PAREN': -31, 'DASH': -31, 'ENUM_SHI': -31, 'ENUM_YAO': -31, 'ORDINAL': -31, 'PAREN_DIGIT': -31, 'PAREN_IDEOGRAPH': -31, 'PART': -31, 'SECTION': -31, 'SEQUENCE': -31, 'SEQUENCE_BARE': -31, 'SUBBOOK': -31, 'SUPPLEMENT': -31, '_CLOSING': -31, '_END': -31, '_PART': -31, '_SUB': -31},  # 42
-    {'_END': -32, '_SUB': -32},  # 43
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 79, '_CLOSING': 34, '_END': 80, '_PART': 36, '_SUB': 37, '__document_star_1': 81, '__document_star_2': 82, '_heading': 40, 'closing': 83, 'section': 42, 'subdocument': 43},  # 44
+    {'TEXT': 63},  # 36
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 64, '_CLOSING': 34, '_END': 65, '_PART': 36, '__document_star_1': 66, '_heading': 40, 'closing': 67},  # 37
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 68, '_PART': 69, '_SUB': 37, '__document_star_2': 70, '_heading': 71, 'closing': 72, 'subdocument': 42},  # 38
+    {'_END': 73, '_SUB': 37, 'subdocument': 74},  # 39
+    {'ANNEX': -30, 'ARTICLE': -30, 'AR_DOT': -30, 'AR_HALF_PAREN': -30, 'AR_PAREN': -30, 'BOOK': -30, 'CHAPTER': -30, 'CIRCLED': -30, 'CN_BARE': -30, 'CN_NUM': -30, 'CN_PAREN': -30, 'DASH': -30, 'ENUM_SHI': -30, 'ENUM_YAO': -30, 'ORDINAL': -30, 'PAREN_DIGIT': -30, 'PAREN_IDEOGRAPH': -30, 'PART': -30, 'SECTION': -30, 'SEQUENCE': -30, 'SEQUENCE_BARE': -30, 'SUBBOOK': -30, 'SUPPLEMENT': -30, '_CLOSING': -30, '_END': -30, '_PART': -30, '_SUB': -30},  # 40
+    {'_END': 75, '_SUB': 37, '__document_star_2': 76, 'subdocument': 42},  # 41
+    {'_END': -31, '_SUB': -31},  # 42
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 77, '_CLOSING': 34, '_END': 78, '_PART': 36, '_SUB': 37, '__document_star_1': 79, '__document_star_2': 80, '_heading': 40, 'closing': 81, 'subdocument': 42},  # 43
+    {'$END': -32, '_DOC': -32},  # 44
     {'$END': -33, '_DOC': -33},  # 45
-    {'$END': -34, '_DOC': -34},  # 46
-    {'$END': -35, '_DOC': 1, 'document': 46},  # 47
-    {'ANNEX': -36, 'ARTICLE': -36, 'AR_DOT': -36, 'AR_HALF_PAREN': -36, 'AR_PAREN': -36, 'BOOK': -36, 'CHAPTER': -36, 'CIRCLED': -36, 'CN_BARE': -36, 'CN_NUM': -36, 'CN_PAREN': -36, 'DASH': -36, 'ENUM_SHI': -36, 'ENUM_YAO': -36, 'ORDINAL': -36, 'PAREN_DIGIT': -36, 'PAREN_IDEOGRAPH': -36, 'PART': -36, 'SECTION': -36, 'SEQUENCE': -36, 'SEQUENCE_BARE': -36, 'SUBBOOK': -36, 'SUBTITLE': 60, 'SUPPLEMENT': -36, 'TEXT': -36, 'TITLE_GAP': 61, '_CLOSING': -36, '_END': -36, '_PART': -36, '_SUB': -36, '__titles_star_5': 84},  # 48
-    {'TITLE': -37, 'TITLE_GAP': -37},  # 49
-    {'TITLE': 85, 'TITLE_GAP': 86},  # 50
-    {'TITLE': 87, 'TITLE_GAP': 49, '__titles_star_4': 88},  # 51
-    {'LABEL': -38, 'MASTHEAD': -38, 'TITLE': -38, 'TITLE_GAP': -38},  # 52
-    {'ANNEX': -39, 'ARTICLE': -39, 'AR_DOT': -39, 'AR_HALF_PAREN': -39, 'AR_PAREN': -39, 'BOOK': -39, 'CHAPTER': -39, 'CIRCLED': -39, 'CN_BARE': -39, 'CN_NUM': -39, 'CN_PAREN': -39, 'DASH': -39, 'ENUM_SHI': -39, 'ENUM_YAO': -39, 'ORDINAL': -39, 'PAREN_DIGIT': -39, 'PAREN_IDEOGRAPH': -39, 'PART': -39, 'SECTION': -39, 'SEQUENCE': -39, 'SEQUENCE_BARE': -39, 'SUBBOOK': -39, 'SUBTITLE': 60, 'SUPPLEMENT': -39, 'TEXT': -39, 'TITLE_GAP': 61, '_CLOSING': -39, '_END': -39, '_PART': -39, '_SUB': -39, '__titles_star_5': 89},  # 53
-    {'LABEL': -40, 'MASTHEAD': -40, 'TITLE': -40, 'TITLE_GAP': -40},  # 54
-    {'LABEL': 90, 'MASTHEAD': 91, 'TITLE': 92, 'TITLE_GAP': 93},  # 55
-    {'$END': -41, '_DOC': -41},  # 56
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 94, '_PART': 70, '_SUB': 37, '__document_star_2': 95, '_heading': 40, 'closing': 96, 'section': 73, 'subdocument': 43},  # 57
-    {'_END': 97, '_SUB': 37, 'subdocument': 75},  # 58
-    {'_END': 98, '_SUB': 37, '__document_star_2': 99, 'subdocument': 43},  # 59
+    {'$END': -34, '_DOC': 1, 'document': 45},  # 46
+    {'ANNEX': -35, 'ARTICLE': -35, 'AR_DOT': -35, 'AR_HALF_PAREN': -35, 'AR_PAREN': -35, 'BOOK': -35, 'CHAPTER': -35, 'CIRCLED': -35, 'CN_BARE': -35, 'CN_NUM': -35, 'CN_PAREN': -35, 'DASH': -35, 'ENUM_SHI': -35, 'ENUM_YAO': -35, 'ORDINAL': -35, 'PAREN_DIGIT': -35, 'PAREN_IDEOGRAPH': -35, 'PART': -35, 'SECTION': -35, 'SEQUENCE': -35, 'SEQUENCE_BARE': -35, 'SUBBOOK': -35, 'SUBTITLE': 59, 'SUPPLEMENT': -35, 'TEXT': -35, 'TITLE_GAP': 60, '_CLOSING': -35, '_END': -35, '_PART': -35, '_SUB': -35, '__titles_star_5': 82},  # 47
+    {'TITLE': -36, 'TITLE_GAP': -36},  # 48
+    {'TITLE': 83, 'TITLE_GAP': 84},  # 49
+    {'TITLE': 85, 'TITLE_GAP': 48, '__titles_star_4': 86},  # 50
+    {'LABEL': -37, 'MASTHEAD': -37, 'TITLE': -37, 'TITLE_GAP': -37},  # 51
+    {'ANNEX': -38, 'ARTICLE': -38, 'AR_DOT': -38, 'AR_HALF_PAREN': -38, 'AR_PAREN': -38, 'BOOK': -38, 'CHAPTER': -38, 'CIRCLED': -38, 'CN_BARE': -38, 'CN_NUM': -38, 'CN_PAREN': -38, 'DASH': -38, 'ENUM_SHI': -38, 'ENUM_YAO': -38, 'ORDINAL': -38, 'PAREN_DIGIT': -38, 'PAREN_IDEOGRAPH': -38, 'PART': -38, 'SECTION': -38, 'SEQUENCE': -38, 'SEQUENCE_BARE': -38, 'SUBBOOK': -38, 'SUBTITLE': 59, 'SUPPLEMENT': -38, 'TEXT': -38, 'TITLE_GAP': 60, '_CLOSING': -38, '_END': -38, '_PART': -38, '_SUB': -38, '__titles_star_5': 87},  # 52
+    {'LABEL': -39, 'MASTHEAD': -39, 'TITLE': -39, 'TITLE_GAP': -39},  # 53
+    {'LABEL': 88, 'MASTHEAD': 89, 'TITLE': 90, 'TITLE_GAP': 91},  # 54
+    {'$END': -40, '_DOC': -40},  # 55
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 92, '_PART': 69, '_SUB': 37, '__document_star_2': 93, '_heading': 71, 'closing': 94, 'subdocument': 42},  # 56
+    {'_END': 95, '_SUB': 37, 'subdocument': 74},  # 57
+    {'_END': 96, '_SUB': 37, '__document_star_2': 97, 'subdocument': 42},  # 58
+    {'ANNEX': -41, 'ARTICLE': -41, 'AR_DOT': -41, 'AR_HALF_PAREN': -41, 'AR_PAREN': -41, 'BOOK': -41, 'CHAPTER': -41, 'CIRCLED': -41, 'CN_BARE': -41, 'CN_NUM': -41, 'CN_PAREN': -41, 'DASH': -41, 'ENUM_SHI': -41, 'ENUM_YAO': -41, 'ORDINAL': -41, 'PAREN_DIGIT': -41, 'PAREN_IDEOGRAPH': -41, 'PART': -41, 'SECTION': -41, 'SEQUENCE': -41, 'SEQUENCE_BARE': -41, 'SUBBOOK': -41, 'SUBTITLE': -41, 'SUPPLEMENT': -41, 'TEXT': -41, 'TITLE_GAP': -41, '_CLOSING': -41, '_END': -41, '_PART': -41, '_SUB': -41},  # 59
     {'ANNEX': -42, 'ARTICLE': -42, 'AR_DOT': -42, 'AR_HALF_PAREN': -42, 'AR_PAREN': -42, 'BOOK': -42, 'CHAPTER': -42, 'CIRCLED': -42, 'CN_BARE': -42, 'CN_NUM': -42, 'CN_PAREN': -42, 'DASH': -42, 'ENUM_SHI': -42, 'ENUM_YAO': -42, 'ORDINAL': -42, 'PAREN_DIGIT': -42, 'PAREN_IDEOGRAPH': -42, 'PART': -42, 'SECTION': -42, 'SEQUENCE': -42, 'SEQUENCE_BARE': -42, 'SUBBOOK': -42, 'SUBTITLE': -42, 'SUPPLEMENT': -42, 'TEXT': -42, 'TITLE_GAP': -42, '_CLOSING': -42, '_END': -42, '_PART': -42, '_SUB': -42},  # 60
-    {'ANNEX': -43, 'ARTICLE': -43, 'AR_DOT': -43, 'AR_HALF_PAREN': -43, 'AR_PAREN': -43, 'BOOK': -43, 'CHAPTER': -43, 'CIRCLED': -43, 'CN_BARE': -43, 'CN_NUM': -43, 'CN_PAREN': -43, 'DASH': -43, 'ENUM_SHI': -43, 'ENUM_YAO': -43, 'ORDINAL': -43, 'PAREN_DIGIT': -43, 'PAREN_IDEOGRAPH': -43, 'PART': -43, 'SECTION': -43, 'SEQUENCE': -43, 'SEQUENCE_BARE': -43, 'SUBBOOK': -43, 'SUBTITLE': -43, 'SUPPLEMENT': -43, 'TEXT': -43, 'TITLE_GAP': -43, '_CLOSING': -43, '_END': -43, '_PART': -43, '_SUB': -43},  # 61
-    {'ANNEX': -44, 'ARTICLE': -44, 'AR_DOT': -44, 'AR_HALF_PAREN': -44, 'AR_PAREN': -44, 'BOOK': -44, 'CHAPTER': -44, 'CIRCLED': -44, 'CN_BARE': -44, 'CN_NUM': -44, 'CN_PAREN': -44, 'DASH': -44, 'ENUM_SHI': -44, 'ENUM_YAO': -44, 'ORDINAL': -44, 'PAREN_DIGIT': -44, 'PAREN_IDEOGRAPH': -44, 'PART': -44, 'SECTION': -44, 'SEQUENCE': -44, 'SEQUENCE_BARE': -44, 'SUBBOOK': -44, 'SUBTITLE': 100, 'SUPPLEMENT': -44, 'TEXT': -44, 'TITLE_GAP': 101, '_CLOSING': -44, '_END': -44, '_PART': -44, '_SUB': -44},  # 62
-    {'_END': -45, '_SUB': -45},  # 63
-    {'ANNEX': -46, 'ARTICLE': -46, 'AR_DOT': -46, 'AR_HALF_PAREN': -46, 'AR_PAREN': -46, 'BOOK': -46, 'CHAPTER': -46, 'CIRCLED': -46, 'CN_BARE': -46, 'CN_NUM': -46, 'CN_PAREN': -46, 'DASH': -46, 'ENUM_SHI': -46, 'ENUM_YAO': -46, 'ORDINAL': -46, 'PAREN_DIGIT': -46, 'PAREN_IDEOGRAPH': -46, 'PART': -46, 'SECTION': -46, 'SEQUENCE': -46, 'SEQUENCE_BARE': -46, 'SUBBOOK': -46, 'SUPPLEMENT': -46, '_CLOSING': -46, '_END': -46, '_PART': -46, '_SUB': -46},  # 64
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 102, '_PART': 36, '__document_star_1': 103, '_heading': 40, 'closing': 104, 'section': 42},  # 65
-    {'_END': -47, '_SUB': -47},  # 66
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 105, '_PART': 70, '_heading': 40, 'closing': 106, 'section': 73},  # 67
-    {'_END': 107},  # 68
-    {'$END': -48, '_DOC': -48},  # 69
-    {'TEXT': 108},  # 70
-    {'_END': 109, '_SUB': 37, 'subdocument': 75},  # 71
-    {'_END': 110, '_SUB': 37, '__document_star_2': 111, 'subdocument': 43},  # 72
-    {'ANNEX': -49, 'ARTICLE': -49, 'AR_DOT': -49, 'AR_HALF_PAREN': -49, 'AR_PAREN': -49, 'BOOK': -49, 'CHAPTER': -49, 'CIRCLED': -49, 'CN_BARE': -49, 'CN_NUM': -49, 'CN_PAREN': -49, 'DASH': -49, 'ENUM_SHI': -49, 'ENUM_YAO': -49, 'ORDINAL': -49, 'PAREN_DIGIT': -49, 'PAREN_IDEOGRAPH': -49, 'PART': -49, 'SECTION': -49, 'SEQUENCE': -49, 'SEQUENCE_BARE': -49, 'SUBBOOK': -49, 'SUPPLEMENT': -49, '_CLOSING': -49, '_END': -49, '_PART': -49, '_SUB': -49},  # 73
-    {'$END': -50, '_DOC': -50},  # 74
-    {'_END': -51, '_SUB': -51},  # 75
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_heading': 40, 'section': 112},  # 76
-    {'$END': -52, '_DOC': -52},  # 77
-    {'_END': 113, '_SUB': 37, 'subdocument': 75},  # 78
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 114, '_PART': 36, '_SUB': 37, '__document_star_1': 115, '__document_star_2': 116, '_heading': 40, 'closing': 117, 'section': 42, 'subdocument': 43},  # 79
-    {'$END': -53, '_DOC': -53},  # 80
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 118, '_PART': 70, '_SUB': 37, '__document_star_2': 119, '_heading': 40, 'closing': 120, 'section': 73, 'subdocument': 43},  # 81
-    {'_END': 121, '_SUB': 37, 'subdocument': 75},  # 82
-    {'_END': 122, '_SUB': 37, '__document_star_2': 123, 'subdocument': 43},  # 83
-    {'ANNEX': -54, 'ARTICLE': -54, 'AR_DOT': -54, 'AR_HALF_PAREN': -54, 'AR_PAREN': -54, 'BOOK': -54, 'CHAPTER': -54, 'CIRCLED': -54, 'CN_BARE': -54, 'CN_NUM': -54, 'CN_PAREN': -54, 'DASH': -54, 'ENUM_SHI': -54, 'ENUM_YAO': -54, 'ORDINAL': -54, 'PAREN_DIGIT': -54, 'PAREN_IDEOGRAPH': -54, 'PART': -54, 'SECTION': -54, 'SEQUENCE': -54, 'SEQUENCE_BARE': -54, 'SUBBOOK': -54, 'SUBTITLE': 100, 'SUPPLEMENT': -54, 'TEXT': -54, 'TITLE_GAP': 101, '_CLOSING': -54, '_END': -54, '_PART': -54, '_SUB': -54},  # 84
-    {'ANNEX': -55, 'ARTICLE': -55, 'AR_DOT': -55, 'AR_HALF_PAREN': -55, 'AR_PAREN': -55, 'BOOK': -55, 'CHAPTER': -55, 'CIRCLED': -55, 'CN_BARE': -55, 'CN_NUM': -55, 'CN_PAREN': -55, 'DASH': -55, 'ENUM_SHI': -55, 'ENUM_YAO': -55, 'ORDINAL': -55, 'PAREN_DIGIT': -55, 'PAREN_IDEOGRAPH': -55, 'PART': -55, 'SECTION': -55, 'SEQUENCE': -55, 'SEQUENCE_BARE': -55, 'SUBBOOK': -55, 'SUBTITLE': 60, 'SUPPLEMENT': -55, 'TEXT': -55, 'TITLE_GAP': 61, '_CLOSING': -55, '_END': -55, '_PART': -55, '_SUB': -55, '__titles_star_5': 124},  # 85
-    {'TITLE': -56, 'TITLE_GAP': -56},  # 86
-    {'ANNEX': -57, 'ARTICLE': -57, 'AR_DOT': -57, 'AR_HALF_PAREN': -57, 'AR_PAREN': -57, 'BOOK': -57, 'CHAPTER': -57, 'CIRCLED': -57, 'CN_BARE': -57, 'CN_NUM': -57, 'CN_PAREN': -57, 'DASH': -57, 'ENUM_SHI': -57, 'ENUM_YAO': -57, 'ORDINAL': -57, 'PAREN_DIGIT': -57, 'PAREN_IDEOGRAPH': -57, 'PART': -57, 'SECTION': -57, 'SEQUENCE': -57, 'SEQUENCE_BARE': -57, 'SUBBOOK': -57, 'SUBTITLE': 60, 'SUPPLEMENT': -57, 'TEXT': -57, 'TITLE_GAP': 61, '_CLOSING': -57, '_END': -57, '_PART': -57, '_SUB': -57, '__titles_star_5': 125},  # 87
-    {'TITLE': 126, 'TITLE_GAP': 86},  # 88
-    {'ANNEX': -58, 'ARTICLE': -58, 'AR_DOT': -58, 'AR_HALF_PAREN': -58, 'AR_PAREN': -58, 'BOOK': -58, 'CHAPTER': -58, 'CIRCLED': -58, 'CN_BARE': -58, 'CN_NUM': -58, 'CN_PAREN': -58, 'DASH': -58, 'ENUM_SHI': -58, 'ENUM_YAO': -58, 'ORDINAL': -58, 'PAREN_DIGIT': -58, 'PAREN_IDEOGRAPH': -58, 'PART': -58, 'SECTION': -58, 'SEQUENCE': -58, 'SEQUENCE_BARE': -58, 'SUBBOOK': -58, 'SUBTITLE': 100, 'SUPPLEMENT': -58, 'TEXT': -58, 'TITLE_GAP': 101, '_CLOSING': -58, '_END': -58, '_PART': -58, '_SUB': -58},  # 89
-    {'TITLE': 127, 'TITLE_GAP': 49, '__titles_star_4': 128},  # 90
-    {'LABEL': -59, 'MASTHEAD': -59, 'TITLE': -59, 'TITLE_GAP': -59},  # 91
-    {'ANNEX': -60, 'ARTICLE': -60, 'AR_DOT': -60, 'AR_HALF_PAREN': -60, 'AR_PAREN': -60, 'BOOK': -60, 'CHAPTER': -60, 'CIRCLED': -60, 'CN_BARE': -60, 'CN_NUM': -60, 'CN_PAREN': -60, 'DASH': -60, 'ENUM_SHI': -60, 'ENUM_YAO': -60, 'ORDINAL': -60, 'PAREN_DIGIT': -60, 'PAREN_IDEOGRAPH': -60, 'PART': -60, 'SECTION': -60, 'SEQUENCE': -60, 'SEQUENCE_BARE': -60, 'SUBBOOK': -60, 'SUBTITLE': 60, 'SUPPLEMENT': -60, 'TEXT': -60, 'TITLE_GAP': 61, '_CLOSING': -60, '_END': -60, '_PART': -60, '_SUB': -60, '__titles_star_5': 129},  # 92
-    {'LABEL': -61, 'MASTHEAD': -61, 'TITLE': -61, 'TITLE_GAP': -61},  # 93
-    {'$END': -62, '_DOC': -62},  # 94
-    {'_END': 130, '_SUB': 37, 'subdocument': 75},  # 95
-    {'_END': 131, '_SUB': 37, '__document_star_2': 132, 'subdocument': 43},  # 96
-    {'$END': -63, '_DOC': -63},  # 97
-    {'$END': -64, '_DOC': -64},  # 98
-    {'_END': 133, '_SUB': 37, 'subdocument': 75},  # 99
-    {'ANNEX': -65, 'ARTICLE': -65, 'AR_DOT': -65, 'AR_HALF_PAREN': -65, 'AR_PAREN': -65, 'BOOK': -65, 'CHAPTER': -65, 'CIRCLED': -65, 'CN_BARE': -65, 'CN_NUM': -65, 'CN_PAREN': -65, 'DASH': -65, 'ENUM_SHI': -65, 'ENUM_YAO': -65, 'ORDINAL': -65, 'PAREN_DIGIT': -65, 'PAREN_IDEOGRAPH': -65, 'PART': -65, 'SECTION': -65, 'SEQUENCE': -65, 'SEQUENCE_BARE': -65, 'SUBBOOK': -65, 'SUBTITLE': -65, 'SUPPLEMENT': -65, 'TEXT': -65, 'TITLE_GAP': -65, '_CLOSING': -65, '_END': -65, '_PART': -65, '_SUB': -65},  # 100
-    {'ANNEX': -66, 'ARTICLE': -66, 'AR_DOT': -66, 'AR_HALF_PAREN': -66, 'AR_PAREN': -66, 'BOOK': -66, 'CHAPTER': -66, 'CIRCLED': -66, 'CN_BARE': -66, 'CN_NUM': -66, 'CN_PAREN': -66, 'DASH': -66, 'ENUM_SHI': -66, 'ENUM_YAO': -66, 'ORDINAL': -66, 'PAREN_DIGIT': -66, 'PAREN_IDEOGRAPH': -66, 'PART': -66, 'SECTION': -66, 'SEQUENCE': -66, 'SEQUENCE_BARE': -66, 'SUBBOOK': -66, 'SUBTITLE': -66, 'SUPPLEMENT': -66, 'TEXT': -66, 'TITLE_GAP': -66, '_CLOSING': -66, '_END': -66, '_PART': -66, '_SUB': -66},  # 101
-    {'_END': -67, '_SUB': -67},  # 102
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 134, '_PART': 70, '_heading': 40, 'closing': 135, 'section': 73},  # 103
-    {'_END': 136},  # 104
+    {'ANNEX': -43, 'ARTICLE': -43, 'AR_DOT': -43, 'AR_HALF_PAREN': -43, 'AR_PAREN': -43, 'BOOK': -43, 'CHAPTER': -43, 'CIRCLED': -43, 'CN_BARE': -43, 'CN_NUM': -43, 'CN_PAREN': -43, 'DASH': -43, 'ENUM_SHI': -43, 'ENUM_YAO': -43, 'ORDINAL': -43, 'PAREN_DIGIT': -43, 'PAREN_IDEOGRAPH': -43, 'PART': -43, 'SECTION': -43, 'SEQUENCE': -43, 'SEQUENCE_BARE': -43, 'SUBBOOK': -43, 'SUBTITLE': 98, 'SUPPLEMENT': -43, 'TEXT': -43, 'TITLE_GAP': 99, '_CLOSING': -43, '_END': -43, '_PART': -43, '_SUB': -43},  # 61
+    {'_END': -44, '_SUB': -44},  # 62
+    {'ANNEX': -45, 'ARTICLE': -45, 'AR_DOT': -45, 'AR_HALF_PAREN': -45, 'AR_PAREN': -45, 'BOOK': -45, 'CHAPTER': -45, 'CIRCLED': -45, 'CN_BARE': -45, 'CN_NUM': -45, 'CN_PAREN': -45, 'DASH': -45, 'ENUM_SHI': -45, 'ENUM_YAO': -45, 'ORDINAL': -45, 'PAREN_DIGIT': -45, 'PAREN_IDEOGRAPH': -45, 'PART': -45, 'SECTION': -45, 'SEQUENCE': -45, 'SEQUENCE_BARE': -45, 'SUBBOOK': -45, 'SUPPLEMENT': -45, '_CLOSING': -45, '_END': -45, '_PART': -45, '_SUB': -45},  # 63
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 100, '_PART': 36, '__document_star_1': 101, '_heading': 40, 'closing': 102},  # 64
+    {'_END': -46, '_SUB': -46},  # 65
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 103, '_PART': 69, '_heading': 71, 'closing': 104},  # 66
+    {'_END': 105},  # 67
+    {'$END': -47, '_DOC': -47},  # 68
+    {'TEXT': 106},  # 69
+    {'_END': 107, '_SUB': 37, 'subdocument': 74},  # 70
+    {'ANNEX': -48, 'ARTICLE': -48, 'AR_DOT': -48, 'AR_HALF_PAREN': -48, 'AR_PAREN': -48, 'BOOK': -48, 'CHAPTER': -48, 'CIRCLED': -48, 'CN_BARE': -48, 'CN_NUM': -48, 'CN_PAREN': -48, 'DASH': -48, 'ENUM_SHI': -48, 'ENUM_YAO': -48, 'ORDINAL': -48, 'PAREN_DIGIT': -48, 'PAREN_IDEOGRAPH': -48, 'PART': -48, 'SECTION': -48, 'SEQUENCE': -48, 'SEQUENCE_BARE': -48, 'SUBBOOK': -48, 'SUPPLEMENT': -48, '_CLOSING': -48, '_END': -48, '_PART': -48, '_SUB': -48},  # 71
+    {'_END': 108, '_SUB': 37, '__document_star_2': 109, 'subdocument': 42},  # 72
+    {'$END': -49, '_DOC': -49},  # 73
+    {'_END': -50, '_SUB': -50},  # 74
+    {'$END': -51, '_DOC': -51},  # 75
+    {'_END': 110, '_SUB': 37, 'subdocument': 74},  # 76
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 111, '_PART': 36, '_SUB': 37, '__document_star_1': 112, '__document_star_2': 113, '_heading': 40, 'closing': 114, 'subdocument': 42},  # 77
+    {'$END': -52, '_DOC': -52},  # 78
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 115, '_PART': 69, '_SUB': 37, '__document_star_2': 116, '_heading': 71, 'closing': 117, 'subdocument': 42},  # 79
+    {'_END': 118, '_SUB': 37, 'subdocument': 74},  # 80
+    {'_END': 119, '_SUB': 37, '__document_star_2': 120, 'subdocument': 42},  # 81
+    {'ANNEX': -53, 'ARTICLE': -53, 'AR_DOT': -53, 'AR_HALF_PAREN': -53, 'AR_PAREN': -53, 'BOOK': -53, 'CHAPTER': -53, 'CIRCLED': -53, 'CN_BARE': -53, 'CN_NUM': -53, 'CN_PAREN': -53, 'DASH': -53, 'ENUM_SHI': -53, 'ENUM_YAO': -53, 'ORDINAL': -53, 'PAREN_DIGIT': -53, 'PAREN_IDEOGRAPH': -53, 'PART': -53, 'SECTION': -53, 'SEQUENCE': -53, 'SEQUENCE_BARE': -53, 'SUBBOOK': -53, 'SUBTITLE': 98, 'SUPPLEMENT': -53, 'TEXT': -53, 'TITLE_GAP': 99, '_CLOSING': -53, '_END': -53, '_PART': -53, '_SUB': -53},  # 82
+    {'ANNEX': -54, 'ARTICLE': -54, 'AR_DOT': -54, 'AR_HALF_PAREN': -54, 'AR_PAREN': -54, 'BOOK': -54, 'CHAPTER': -54, 'CIRCLED': -54, 'CN_BARE': -54, 'CN_NUM': -54, 'CN_PAREN': -54, 'DASH': -54, 'ENUM_SHI': -54, 'ENUM_YAO': -54, 'ORDINAL': -54, 'PAREN_DIGIT': -54, 'PAREN_IDEOGRAPH': -54, 'PART': -54, 'SECTION': -54, 'SEQUENCE': -54, 'SEQUENCE_BARE': -54, 'SUBBOOK': -54, 'SUBTITLE': 59, 'SUPPLEMENT': -54, 'TEXT': -54, 'TITLE_GAP': 60, '_CLOSING': -54, '_END': -54, '_PART': -54, '_SUB': -54, '__titles_star_5': 121},  # 83
+    {'TITLE': -55, 'TITLE_GAP': -55},  # 84
+    {'ANNEX': -56, 'ARTICLE': -56, 'AR_DOT': -56, 'AR_HALF_PAREN': -56, 'AR_PAREN': -56, 'BOOK': -56, 'CHAPTER': -56, 'CIRCLED': -56, 'CN_BARE': -56, 'CN_NUM': -56, 'CN_PAREN': -56, 'DASH': -56, 'ENUM_SHI': -56, 'ENUM_YAO': -56, 'ORDINAL': -56, 'PAREN_DIGIT': -56, 'PAREN_IDEOGRAPH': -56, 'PART': -56, 'SECTION': -56, 'SEQUENCE': -56, 'SEQUENCE_BARE': -56, 'SUBBOOK': -56, 'SUBTITLE': 59, 'SUPPLEMENT': -56, 'TEXT': -56, 'TITLE_GAP': 60, '_CLOSING': -56, '_END': -56, '_PART': -56, '_SUB': -56, '__titles_star_5': 122},  # 85
+    {'TITLE': 123, 'TITLE_GAP': 84},  # 86
+    {'ANNEX': -57, 'ARTICLE': -57, 'AR_DOT': -57, 'AR_HALF_PAREN': -57, 'AR_PAREN': -57, 'BOOK': -57, 'CHAPTER': -57, 'CIRCLED': -57, 'CN_BARE': -57, 'CN_NUM': -57, 'CN_PAREN': -57, 'DASH': -57, 'ENUM_SHI': -57, 'ENUM_YAO': -57, 'ORDINAL': -57, 'PAREN_DIGIT': -57, 'PAREN_IDEOGRAPH': -57, 'PART': -57, 'SECTION': -57, 'SEQUENCE': -57, 'SEQUENCE_BARE': -57, 'SUBBOOK': -57, 'SUBTITLE': 98, 'SUPPLEMENT': -57, 'TEXT': -57, 'TITLE_GAP': 99, '_CLOSING': -57, '_END': -57, '_PART': -57, '_SUB': -57},  # 87
+    {'TITLE': 124, 'TITLE_GAP': 48, '__titles_star_4': 125},  # 88
+    {'LABEL': -58, 'MASTHEAD': -58, 'TITLE': -58, 'TITLE_GAP': -58},  # 89
+    {'ANNEX': -59, 'ARTICLE': -59, 'AR_DOT': -59, 'AR_HALF_PAREN': -59, 'AR_PAREN': -59, 'BOOK': -59, 'CHAPTER': -59, 'CIRCLED': -59, 'CN_BARE': -59, 'CN_NUM': -59, 'CN_PAREN': -59, 'DASH': -59, 'ENUM_SHI': -59, 'ENUM_YAO': -59, 'ORDINAL': -59, 'PAREN_DIGIT': -59, 'PAREN_IDEOGRAPH': -59, 'PART': -59, 'SECTION': -59, 'SEQUENCE': -59, 'SEQUENCE_BARE': -59, 'SUBBOOK': -59, 'SUBTITLE': 59, 'SUPPLEMENT': -59, 'TEXT': -59, 'TITLE_GAP': 60, '_CLOSING': -59, '_END': -59, '_PART': -59, '_SUB': -59, '__titles_star_5': 126},  # 90
+    {'LABEL': -60, 'MASTHEAD': -60, 'TITLE': -60, 'TITLE_GAP': -60},  # 91
+    {'$END': -61, '_DOC': -61},  # 92
+    {'_END': 127, '_SUB': 37, 'subdocument': 74},  # 93
+    {'_END': 128, '_SUB': 37, '__document_star_2': 129, 'subdocument': 42},  # 94
+    {'$END': -62, '_DOC': -62},  # 95
+    {'$END': -63, '_DOC': -63},  # 96
+    {'_END': 130, '_SUB': 37, 'subdocument': 74},  # 97
+    {'ANNEX': -64, 'ARTICLE': -64, 'AR_DOT': -64, 'AR_HALF_PAREN': -64, 'AR_PAREN': -64, 'BOOK': -64, 'CHAPTER': -64, 'CIRCLED': -64, 'CN_BARE': -64, 'CN_NUM': -64, 'CN_PAREN': -64, 'DASH': -64, 'ENUM_SHI': -64, 'ENUM_YAO': -64, 'ORDINAL': -64, 'PAREN_DIGIT': -64, 'PAREN_IDEOGRAPH': -64, 'PART': -64, 'SECTION': -64, 'SEQUENCE': -64, 'SEQUENCE_BARE': -64, 'SUBBOOK': -64, 'SUBTITLE': -64, 'SUPPLEMENT': -64, 'TEXT': -64, 'TITLE_GAP': -64, '_CLOSING': -64, '_END': -64, '_PART': -64, '_SUB': -64},  # 98
+    {'ANNEX': -65, 'ARTICLE': -65, 'AR_DOT': -65, 'AR_HALF_PAREN': -65, 'AR_PAREN': -65, 'BOOK': -65, 'CHAPTER': -65, 'CIRCLED': -65, 'CN_BARE': -65, 'CN_NUM': -65, 'CN_PAREN': -65, 'DASH': -65, 'ENUM_SHI': -65, 'ENUM_YAO': -65, 'ORDINAL': -65, 'PAREN_DIGIT': -65, 'PAREN_IDEOGRAPH': -65, 'PART': -65, 'SECTION': -65, 'SEQUENCE': -65, 'SEQUENCE_BARE': -65, 'SUBBOOK': -65, 'SUBTITLE': -65, 'SUPPLEMENT': -65, 'TEXT': -65, 'TITLE_GAP': -65, '_CLOSING': -65, '_END': -65, '_PART': -65, '_SUB': -65},  # 99
+    {'_END': -66, '_SUB': -66},  # 100
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 131, '_PART': 69, '_heading': 71, 'closing': 132},  # 101
+    {'_END': 133},  # 102
+    {'_END': -67, '_SUB': -67},  # 103
+    {'_END': 134},  # 104
     {'_END': -68, '_SUB': -68},  # 105
-    {'_END': 137},  # 106
-    {'_END': -69, '_SUB': -69},  # 107
-    {'ANNEX': -70, 'ARTICLE': -70, 'AR_DOT': -70, 'AR_HALF_PAREN': -70, 'AR_PAREN': -70, 'BOOK': -70, 'CHAPTER': -70, 'CIRCLED': -70, 'CN_BARE': -70, 'CN_NUM': -70, 'CN_PAREN': -70, 'DASH': -70, 'ENUM_SHI': -70, 'ENUM_YAO': -70, 'ORDINAL': -70, 'PAREN_DIGIT': -70, 'PAREN_IDEOGRAPH': -70, 'PART': -70, 'SECTION': -70, 'SEQUENCE': -70, 'SEQUENCE_BARE': -70, 'SUBBOOK': -70, 'SUPPLEMENT': -70, '_CLOSING': -70, '_END': -70, '_PART': -70, '_SUB': -70},  # 108
-    {'$END': -71, '_DOC': -71},  # 109
+    {'ANNEX': -69, 'ARTICLE': -69, 'AR_DOT': -69, 'AR_HALF_PAREN': -69, 'AR_PAREN': -69, 'BOOK': -69, 'CHAPTER': -69, 'CIRCLED': -69, 'CN_BARE': -69, 'CN_NUM': -69, 'CN_PAREN': -69, 'DASH': -69, 'ENUM_SHI': -69, 'ENUM_YAO': -69, 'ORDINAL': -69, 'PAREN_DIGIT': -69, 'PAREN_IDEOGRAPH': -69, 'PART': -69, 'SECTION': -69, 'SEQUENCE': -69, 'SEQUENCE_BARE': -69, 'SUBBOOK': -69, 'SUPPLEMENT': -69, '_CLOSING': -69, '_END': -69, '_PART': -69, '_SUB': -69},  # 106
+    {'$END': -70, '_DOC': -70},  # 107
+    {'$END': -71, '_DOC': -71},  # 108
+    {'_END': 135, '_SUB': 37, 'subdocument': 74},  # 109
     {'$END': -72, '_DOC': -72},  # 110
-    {'_END': 138, '_SUB': 37, 'subdocument': 75},  # 111
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 139, '_DEDENT': 140, '__section_star_6': 141, '_heading': 40, 'section': 142},  # 112
-    {'$END': -73, '_DOC': -73},  # 113
-    {'$END': -74, '_DOC': -74},  # 114
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 143, '_PART': 70, '_SUB': 37, '__document_star_2': 144, '_heading': 40, 'closing': 145, 'section': 73, 'subdocument': 43},  # 115
-    {'_END': 146, '_SUB': 37, 'subdocument': 75},  # 116
-    {'_END': 147, '_SUB': 37, '__document_star_2': 148, 'subdocument': 43},  # 117
+    {'$END': -73, '_DOC': -73},  # 111
+    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, '_CLOSING': 34, '_END': 136, '_PART': 69, '_SUB': 37, '__document_star_2': 137, '_heading': 71, 'closing': 138, 'subdocument': 42},  # 112
+    {'_END': 139, '_SUB': 37, 'subdocument': 74},  # 113
+    {'_END': 140, '_SUB': 37, '__document_star_2': 141, 'subdocument': 42},  # 114
+    {'$END': -74, '_DOC': -74},  # 115
+    {'_END': 142, '_SUB': 37, 'subdocument': 74},  # 116
+    {'_END': 143, '_SUB': 37, '__document_star_2': 144, 'subdocument': 42},  # 117
     {'$END': -75, '_DOC': -75},  # 118
-    {'_END': 149, '_SUB': 37, 'subdocument': 75},  # 119
-    {'_END': 150, '_SUB': 37, '__document_star_2': 151, 'subdocument': 43},  # 120
-    {'$END': -76, '_DOC': -76},  # 121
-    {'$END': -77, '_DOC': -77},  # 122
-    {'_END': 152, '_SUB': 37, 'subdocument': 75},  # 123
-    {'ANNEX': -78, 'ARTICLE': -78, 'AR_DOT': -78, 'AR_HALF_PAREN': -78, 'AR_PAREN': -78, 'BOOK': -78, 'CHAPTER': -78, 'CIRCLED': -78, 'CN_BARE': -78, 'CN_NUM': -78, 'CN_PAREN': -78, 'DASH': -78, 'ENUM_SHI': -78, 'ENUM_YAO': -78, 'ORDINAL': -78, 'PAREN_DIGIT': -78, 'PAREN_IDEOGRAPH': -78, 'PART': -78, 'SECTION': -78, 'SEQUENCE': -78, 'SEQUENCE_BARE': -78, 'SUBBOOK': -78, 'SUBTITLE': 100, 'SUPPLEMENT': -78, 'TEXT': -78, 'TITLE_GAP': 101, '_CLOSING': -78, '_END': -78, '_PART': -78, '_SUB': -78},  # 124
-    {'ANNEX': -79, 'ARTICLE': -79, 'AR_DOT': -79, 'AR_HALF_PAREN': -79, 'AR_PAREN': -79, 'BOOK': -79, 'CHAPTER': -79, 'CIRCLED': -79, 'CN_BARE': -79, 'CN_NUM': -79, 'CN_PAREN': -79, 'DASH': -79, 'ENUM_SHI': -79, 'ENUM_YAO': -79, 'ORDINAL': -79, 'PAREN_DIGIT': -79, 'PAREN_IDEOGRAPH': -79, 'PART': -79, 'SECTION': -79, 'SEQUENCE': -79, 'SEQUENCE_BARE': -79, 'SUBBOOK': -79, 'SUBTITLE': 100, 'SUPPLEMENT': -79, 'TEXT': -79, 'TITLE_GAP': 101, '_CLOSING': -79, '_END': -79, '_PART': -79, '_SUB': -79},  # 125
-    {'ANNEX': -80, 'ARTICLE': -80, 'AR_DOT': -80, 'AR_HALF_PAREN': -80, 'AR_PAREN': -80, 'BOOK': -80, 'CHAPTER': -80, 'CIRCLED': -80, 'CN_BARE': -80, 'CN_NUM': -80, 'CN_PAREN': -80, 'DASH': -80, 'ENUM_SHI': -80, 'ENUM_YAO': -80, 'ORDINAL': -80, 'PAREN_DIGIT': -80, 'PAREN_IDEOGRAPH': -80, 'PART': -80, 'SECTION': -80, 'SEQUENCE': -80, 'SEQUENCE_BARE': -80, 'SUBBOOK': -80, 'SUBTITLE': 60, 'SUPPLEMENT': -80, 'TEXT': -80, 'TITLE_GAP': 61, '_CLOSING': -80, '_END': -80, '_PART': -80, '_SUB': -80, '__titles_star_5': 153},  # 126
-    {'ANNEX': -81, 'ARTICLE': -81, 'AR_DOT': -81, 'AR_HALF_PAREN': -81, 'AR_PAREN': -81, 'BOOK': -81, 'CHAPTER': -81, 'CIRCLED': -81, 'CN_BARE': -81, 'CN_NUM': -81, 'CN_PAREN': -81, 'DASH': -81, 'ENUM_SHI': -81, 'ENUM_YAO': -81, 'ORDINAL': -81, 'PAREN_DIGIT': -81, 'PAREN_IDEOGRAPH': -81, 'PART': -81, 'SECTION': -81, 'SEQUENCE': -81, 'SEQUENCE_BARE': -81, 'SUBBOOK': -81, 'SUBTITLE': 60, 'SUPPLEMENT': -81, 'TEXT': -81, 'TITLE_GAP': 61, '_CLOSING': -81, '_END': -81, '_PART': -81, '_SUB': -81, '__titles_star_5': 154},  # 127
-    {'TITLE': 155, 'TITLE_GAP': 86},  # 128
-    {'ANNEX': -82, 'ARTICLE': -82, 'AR_DOT': -82, 'AR_HALF_PAREN': -82, 'AR_PAREN': -82, 'BOOK': -82, 'CHAPTER': -82, 'CIRCLED': -82, 'CN_BARE': -82, 'CN_NUM': -82, 'CN_PAREN': -82, 'DASH': -82, 'ENUM_SHI': -82, 'ENUM_YAO': -82, 'ORDINAL': -82, 'PAREN_DIGIT': -82, 'PAREN_IDEOGRAPH': -82, 'PART': -82, 'SECTION': -82, 'SEQUENCE': -82, 'SEQUENCE_BARE': -82, 'SUBBOOK': -82, 'SUBTITLE': 100, 'SUPPLEMENT': -82, 'TEXT': -82, 'TITLE_GAP': 101, '_CLOSING': -82, '_END': -82, '_PART': -82, '_SUB': -82},  # 129
-    {'$END': -83, '_DOC': -83},  # 130
-    {'$END': -84, '_DOC': -84},  # 131
-    {'_END': 156, '_SUB': 37, 'subdocument': 75},  # 132
-    {'$END': -85, '_DOC': -85},  # 133
-    {'_END': -86, '_SUB': -86},  # 134
-    {'_END': 157},  # 135
-    {'_END': -87, '_SUB': -87},  # 136
-    {'_END': -88, '_SUB': -88},  # 137
-    {'$END': -89, '_DOC': -89},  # 138
-    {'ANNEX': -90, 'ARTICLE': -90, 'AR_DOT': -90, 'AR_HALF_PAREN': -90, 'AR_PAREN': -90, 'BOOK': -90, 'CHAPTER': -90, 'CIRCLED': -90, 'CN_BARE': -90, 'CN_NUM': -90, 'CN_PAREN': -90, 'DASH': -90, 'ENUM_SHI': -90, 'ENUM_YAO': -90, 'ORDINAL': -90, 'PAREN_DIGIT': -90, 'PAREN_IDEOGRAPH': -90, 'PART': -90, 'SECTION': -90, 'SEQUENCE': -90, 'SEQUENCE_BARE': -90, 'SUBBOOK': -90, 'SUPPLEMENT': -90, 'TEXT': -90, '_DEDENT': -90},  # 139
-    {'ANNEX': -91, 'ARTICLE': -91, 'AR_DOT': -91, 'AR_HALF_PAREN': -91, 'AR_PAREN': -91, 'BOOK': -91, 'CHAPTER': -91, 'CIRCLED': -91, 'CN_BARE': -91, 'CN_NUM': -91, 'CN_PAREN': -91, 'DASH': -91, 'ENUM_SHI': -91, 'ENUM_YAO': -91, 'ORDINAL': -91, 'PAREN_DIGIT': -91, 'PAREN_IDEOGRAPH': -91, 'PART': -91, 'SECTION': -91, 'SEQUENCE': -91, 'SEQUENCE_BARE': -91, 'SUBBOOK': -91, 'SUPPLEMENT': -91, 'TEXT': -91, '_CLOSING': -91, '_DEDENT': -91, '_END': -91, '_PART': -91, '_SUB': -91},  # 140
-    {'ANNEX': 7, 'ARTICLE': 8, 'AR_DOT': 9, 'AR_HALF_PAREN': 10, 'AR_PAREN': 11, 'BOOK': 12, 'CHAPTER': 13, 'CIRCLED': 14, 'CN_BARE': 15, 'CN_NUM': 16, 'CN_PAREN': 17, 'DASH': 18, 'ENUM_SHI': 19, 'ENUM_YAO': 20, 'ORDINAL': 23, 'PAREN_DIGIT': 24, 'PAREN_IDEOGRAPH': 25, 'PART': 26, 'SECTION': 27, 'SEQUENCE': 28, 'SEQUENCE_BARE': 29, 'SUBBOOK': 30, 'SUPPLEMENT': 31, 'TEXT': 158, '_DEDENT': 159, '_heading': 40, 'section': 160},  # 141
-    {'ANNEX': -92, 'ARTICLE': -92, 'AR_DOT': -92, 'AR_HALF_PAREN': -92, 'AR_PAREN': -92, 'BOOK': -92, 'CHAPTER': -92, 'CIRCLED': -92, 'CN_BARE': -92, 'CN_NUM': -92, 'CN_PAREN': -92, 'DASH': -92, 'ENUM_SHI': -92, 'ENUM_YAO': -92, 'ORDINAL': -92, 'PAREN_DIGIT': -92, 'PAREN_IDEOGRAPH': -92, 'PART': -92, 'SECTION': -92, 'SEQUENCE': -92, 'SEQUENCE_BARE': -92, 'SUBBOOK': -92, 'SUPPLEMENT': -92, 'TEXT': -92, '_DEDENT': -92},  # 142
+    {'$END': -76, '_DOC': -76},  # 119
+    {'_END': 145, '_SUB': 37, 'subdocument': 74},  # 120
+    {'ANNEX': -77, 'ARTICLE': -77, 'AR_DOT': -77, 'AR_HALF_PAREN': -77, 'AR_PAREN': -77, 'BOOK': -77, 'CHAPTER': -77, 'CIRCLED': -77, 'CN_BARE': -77, 'CN_NUM': -77, 'CN_PAREN': -77, 'DASH': -77, 'ENUM_SHI': -77, 'ENUM_YAO': -77, 'ORDINAL': -77, 'PAREN_DIGIT': -77, 'PAREN_IDEOGRAPH': -77, 'PART': -77, 'SECTION': -77, 'SEQUENCE': -77, 'SEQUENCE_BARE': -77, 'SUBBOOK': -77, 'SUBTITLE': 98, 'SUPPLEMENT': -77, 'TEXT': -77, 'TITLE_GAP': 99, '_CLOSING': -77, '_END': -77, '_PART': -77, '_SUB': -77},  # 121
+    {'ANNEX': -78, 'ARTICLE': -78, 'AR_DOT': -78, 'AR_HALF_PAREN': -78, 'AR_PAREN': -78, 'BOOK': -78, 'CHAPTER': -78, 'CIRCLED': -78, 'CN_BARE': -78, 'CN_NUM': -78, 'CN_PAREN': -78, 'DASH': -78, 'ENUM_SHI': -78, 'ENUM_YAO': -78, 'ORDINAL': -78, 'PAREN_DIGIT': -78, 'PAREN_IDEOGRAPH': -78, 'PART': -78, 'SECTION': -78, 'SEQUENCE': -78, 'SEQUENCE_BARE': -78, 'SUBBOOK': -78, 'SUBTITLE': 98, 'SUPPLEMENT': -78, 'TEXT': -78, 'TITLE_GAP': 99, '_CLOSING': -78, '_END': -78, '_PART': -78, '_SUB': -78},  # 122
+    {'ANNEX': -79, 'ARTICLE': -79, 'AR_DOT': -79, 'AR_HALF_PAREN': -79, 'AR_PAREN': -79, 'BOOK': -79, 'CHAPTER': -79, 'CIRCLED': -79, 'CN_BARE': -79, 'CN_NUM': -79, 'CN_PAREN': -79, 'DASH': -79, 'ENUM_SHI': -79, 'ENUM_YAO': -79, 'ORDINAL': -79, 'PAREN_DIGIT': -79, 'PAREN_IDEOGRAPH': -79, 'PART': -79, 'SECTION': -79, 'SEQUENCE': -79, 'SEQUENCE_BARE': -79, 'SUBBOOK': -79, 'SUBTITLE': 59, 'SUPPLEMENT': -79, 'TEXT': -79, 'TITLE_GAP': 60, '_CLOSING': -79, '_END': -79, '_PART': -79, '_SUB': -79, '__titles_star_5': 146},  # 123
+    {'ANNEX': -80, 'ARTICLE': -80, 'AR_DOT': -80, 'AR_HALF_PAREN': -80, 'AR_PAREN': -80, 'BOOK': -80, 'CHAPTER': -80, 'CIRCLED': -80, 'CN_BARE': -80, 'CN_NUM': -80, 'CN_PAREN': -80, 'DASH': -80, 'ENUM_SHI': -80, 'ENUM_YAO': -80, 'ORDINAL': -80, 'PAREN_DIGIT': -80, 'PAREN_IDEOGRAPH': -80, 'PART': -80, 'SECTION': -80, 'SEQUENCE': -80, 'SEQUENCE_BARE': -80, 'SUBBOOK': -80, 'SUBTITLE': 59, 'SUPPLEMENT': -80, 'TEXT': -80, 'TITLE_GAP': 60, '_CLOSING': -80, '_END': -80, '_PART': -80, '_SUB': -80, '__titles_star_5': 147},  # 124
+    {'TITLE': 148, 'TITLE_GAP': 84},  # 125
+    {'ANNEX': -81, 'ARTICLE': -81, 'AR_DOT': -81, 'AR_HALF_PAREN': -81, 'AR_PAREN': -81, 'BOOK': -81, 'CHAPTER': -81, 'CIRCLED': -81, 'CN_BARE': -81, 'CN_NUM': -81, 'CN_PAREN': -81, 'DASH': -81, 'ENUM_SHI': -81, 'ENUM_YAO': -81, 'ORDINAL': -81, 'PAREN_DIGIT': -81, 'PAREN_IDEOGRAPH': -81, 'PART': -81, 'SECTION': -81, 'SEQUENCE': -81, 'SEQUENCE_BARE': -81, 'SUBBOOK': -81, 'SUBTITLE': 98, 'SUPPLEMENT': -81, 'TEXT': -81, 'TITLE_GAP': 99, '_CLOSING': -81, '_END': -81, '_PART': -81, '_SUB': -81},  # 126
+    {'$END': -82, '_DOC': -82},  # 127
+    {'$END': -83, '_DOC': -83},  # 128
+    {'_END': 149, '_SUB': 37, 'subdocument': 74},  # 129
+    {'$END': -84, '_DOC': -84},  # 130
+    {'_END': -85, '_SUB': -85},  # 131
+    {'_END': 150},  # 132
+    {'_END': -86, '_SUB': -86},  # 133
+    {'_END': -87, '_SUB': -87},  # 134
+    {'$END': -88, '_DOC': -88},  # 135
+    {'$END': -89, '_DOC': -89},  # 136
+    {'_END': 151, '_SUB': 37, 'subdocument': 74},  # 137
+    {'_END': 152, '_SUB': 37, '__document_star_2': 153, 'subdocument': 42},  # 138
+    {'$END': -90, '_DOC': -90},  # 139
+    {'$END': -91, '_DOC': -91},  # 140
+    {'_END': 154, '_SUB': 37, 'subdocument': 74},  # 141
+    {'$END': -92, '_DOC': -92},  # 142
     {'$END': -93, '_DOC': -93},  # 143
-    {'_END': 161, '_SUB': 37, 'subdocument': 75},  # 144
-    {'_END': 162, '_SUB': 37, '__document_star_2': 163, 'subdocument': 43},  # 145
-    {'$END': -94, '_DOC': -94},  # 146
-    {'$END': -95, '_DOC': -95},  # 147
-    {'_END': 164, '_SUB': 37, 'subdocument': 75},  # 148
-    {'$END': -96, '_DOC': -96},  # 149
-    {'$END': -97, '_DOC': -97},  # 150
-    {'_END': 165, '_SUB': 37, 'subdocument': 75},  # 151
-    {'$END': -98, '_DOC': -98},  # 152
-    {'ANNEX': -99, 'ARTICLE': -99, 'AR_DOT': -99, 'AR_HALF_PAREN': -99, 'AR_PAREN': -99, 'BOOK': -99, 'CHAPTER': -99, 'CIRCLED': -99, 'CN_BARE': -99, 'CN_NUM': -99, 'CN_PAREN': -99, 'DASH': -99, 'ENUM_SHI': -99, 'ENUM_YAO': -99, 'ORDINAL': -99, 'PAREN_DIGIT': -99, 'PAREN_IDEOGRAPH': -99, 'PART': -99, 'SECTION': -99, 'SEQUENCE': -99, 'SEQUENCE_BARE': -99, 'SUBBOOK': -99, 'SUBTITLE': 100, 'SUPPLEMENT': -99, 'TEXT': -99, 'TITLE_GAP': 101, '_CLOSING': -99, '_END': -99, '_PART': -99, '_SUB': -99},  # 153
-    {'ANNEX': -100, 'ARTICLE': -100, 'AR_DOT': -100, 'AR_HALF_PAREN': -100, 'AR_PAREN': -100, 'BOOK': -100, 'CHAPTER': -100, 'CIRCLED': -100, 'CN_BARE': -100, 'CN_NUM': -100, 'CN_PAREN': -100, 'DASH': -100, 'ENUM_SHI': -100, 'ENUM_YAO': -100, 'ORDINAL': -100, 'PAREN_DIGIT': -100, 'PAREN_IDEOGRAPH': -100, 'PART': -100, 'SECTION': -100, 'SEQUENCE': -100, 'SEQUENCE_BARE': -100, 'SUBBOOK': -100, 'SUBTITLE': 100, 'SUPPLEMENT': -100, 'TEXT': -100, 'TITLE_GAP': 101, '_CLOSING': -100, '_END': -100, '_PART': -100, '_SUB': -100},  # 154
-    {'ANNEX': -101, 'ARTICLE': -101, 'AR_DOT': -101, 'AR_HALF_PAREN': -101, 'AR_PAREN': -101, 'BOOK': -101, 'CHAPTER': -101, 'CIRCLED': -101, 'CN_BARE': -101, 'CN_NUM': -101, 'CN_PAREN': -101, 'DASH': -101, 'ENUM_SHI': -101, 'ENUM_YAO': -101, 'ORDINAL': -101, 'PAREN_DIGIT': -101, 'PAREN_IDEOGRAPH': -101, 'PART': -101, 'SECTION': -101, 'SEQUENCE': -101, 'SEQUENCE_BARE': -101, 'SUBBOOK': -101, 'SUBTITLE': 60, 'SUPPLEMENT': -101, 'TEXT': -101, 'TITLE_GAP': 61, '_CLOSING': -101, '_END': -101, '_PART': -101, '_SUB': -101, '__titles_star_5': 166},  # 155
-    {'$END': -102, '_DOC': -102},  # 156
-    {'_END': -103, '_SUB': -103},  # 157
-    {'ANNEX': -104, 'ARTICLE': -104, 'AR_DOT': -104, 'AR_HALF_PAREN': -104, 'AR_PAREN': -104, 'BOOK': -104, 'CHAPTER': -104, 'CIRCLED': -104, 'CN_BARE': -104, 'CN_NUM': -104, 'CN_PAREN': -104, 'DASH': -104, 'ENUM_SHI': -104, 'ENUM_YAO': -104, 'ORDINAL': -104, 'PAREN_DIGIT': -104, 'PAREN_IDEOGRAPH': -104, 'PART': -104, 'SECTION': -104, 'SEQUENCE': -104, 'SEQUENCE_BARE': -104, 'SUBBOOK': -104, 'SUPPLEMENT': -104, 'TEXT': -104, '_DEDENT': -104},  # 158
-    {'ANNEX': -105, 'ARTICLE': -105, 'AR_DOT': -105, 'AR_HALF_PAREN': -105, 'AR_PAREN': -105, 'BOOK': -105, 'CHAPTER': -105, 'CIRCLED': -105, 'CN_BARE': -105, 'CN_NUM': -105, 'CN_PAREN': -105, 'DASH': -105, 'ENUM_SHI': -105, 'ENUM_YAO': -105, 'ORDINAL': -105, 'PAREN_DIGIT': -105, 'PAREN_IDEOGRAPH': -105, 'PART': -105, 'SECTION': -105, 'SEQUENCE': -105, 'SEQUENCE_BARE': -105, 'SUBBOOK': -105, 'SUPPLEMENT': -105, 'TEXT': -105, '_CLOSING': -105, '_DEDENT': -105, '_END': -105, '_PART': -105, '_SUB': -105},  # 159
-    {'ANNEX': -106, 'ARTICLE': -106, 'AR_DOT': -106, 'AR_HALF_PAREN': -106, 'AR_PAREN': -106, 'BOOK': -106, 'CHAPTER': -106, 'CIRCLED': -106, 'CN_BARE': -106, 'CN_NUM': -106, 'CN_PAREN': -106, 'DASH': -106, 'ENUM_SHI': -106, 'ENUM_YAO': -106, 'ORDINAL': -106, 'PAREN_DIGIT': -106, 'PAREN_IDEOGRAPH': -106, 'PART': -106, 'SECTION': -106, 'SEQUENCE': -106, 'SEQUENCE_BARE': -106, 'SUBBOOK': -106, 'SUPPLEMENT': -106, 'TEXT': -106, '_DEDENT': -106},  # 160
-    {'$END': -107, '_DOC': -107},  # 161
-    {'$END': -108, '_DOC': -108},  # 162
-    {'_END': 167, '_SUB': 37, 'subdocument': 75},  # 163
-    {'$END': -109, '_DOC': -109},  # 164
-    {'$END': -110, '_DOC': -110},  # 165
-    {'ANNEX': -111, 'ARTICLE': -111, 'AR_DOT': -111, 'AR_HALF_PAREN': -111, 'AR_PAREN': -111, 'BOOK': -111, 'CHAPTER': -111, 'CIRCLED': -111, 'CN_BARE': -111, 'CN_NUM': -111, 'CN_PAREN': -111, 'DASH': -111, 'ENUM_SHI': -111, 'ENUM_YAO': -111, 'ORDINAL': -111, 'PAREN_DIGIT': -111, 'PAREN_IDEOGRAPH': -111, 'PART': -111, 'SECTION': -111, 'SEQUENCE': -111, 'SEQUENCE_BARE': -111, 'SUBBOOK': -111, 'SUBTITLE': 100, 'SUPPLEMENT': -111, 'TEXT': -111, 'TITLE_GAP': 101, '_CLOSING': -111, '_END': -111, '_PART': -111, '_SUB': -111},  # 166
-    {'$END': -112, '_DOC': -112},  # 167
+    {'_END': 155, '_SUB': 37, 'subdocument': 74},  # 144
+    {'$END': -94, '_DOC': -94},  # 145
+    {'ANNEX': -95, 'ARTICLE': -95, 'AR_DOT': -95, 'AR_HALF_PAREN': -95, 'AR_PAREN': -95, 'BOOK': -95, 'CHAPTER': -95, 'CIRCLED': -95, 'CN_BARE': -95, 'CN_NUM': -95, 'CN_PAREN': -95, 'DASH': -95, 'ENUM_SHI': -95, 'ENUM_YAO': -95, 'ORDINAL': -95, 'PAREN_DIGIT': -95, 'PAREN_IDEOGRAPH': -95, 'PART': -95, 'SECTION': -95, 'SEQUENCE': -95, 'SEQUENCE_BARE': -95, 'SUBBOOK': -95, 'SUBTITLE': 98, 'SUPPLEMENT': -95, 'TEXT': -95, 'TITLE_GAP': 99, '_CLOSING': -95, '_END': -95, '_PART': -95, '_SUB': -95},  # 146
+    {'ANNEX': -96, 'ARTICLE': -96, 'AR_DOT': -96, 'AR_HALF_PAREN': -96, 'AR_PAREN': -96, 'BOOK': -96, 'CHAPTER': -96, 'CIRCLED': -96, 'CN_BARE': -96, 'CN_NUM': -96, 'CN_PAREN': -96, 'DASH': -96, 'ENUM_SHI': -96, 'ENUM_YAO': -96, 'ORDINAL': -96, 'PAREN_DIGIT': -96, 'PAREN_IDEOGRAPH': -96, 'PART': -96, 'SECTION': -96, 'SEQUENCE': -96, 'SEQUENCE_BARE': -96, 'SUBBOOK': -96, 'SUBTITLE': 98, 'SUPPLEMENT': -96, 'TEXT': -96, 'TITLE_GAP': 99, '_CLOSING': -96, '_END': -96, '_PART': -96, '_SUB': -96},  # 147
+    {'ANNEX': -97, 'ARTICLE': -97, 'AR_DOT': -97, 'AR_HALF_PAREN': -97, 'AR_PAREN': -97, 'BOOK': -97, 'CHAPTER': -97, 'CIRCLED': -97, 'CN_BARE': -97, 'CN_NUM': -97, 'CN_PAREN': -97, 'DASH': -97, 'ENUM_SHI': -97, 'ENUM_YAO': -97, 'ORDINAL': -97, 'PAREN_DIGIT': -97, 'PAREN_IDEOGRAPH': -97, 'PART': -97, 'SECTION': -97, 'SEQUENCE': -97, 'SEQUENCE_BARE': -97, 'SUBBOOK': -97, 'SUBTITLE': 59, 'SUPPLEMENT': -97, 'TEXT': -97, 'TITLE_GAP': 60, '_CLOSING': -97, '_END': -97, '_PART': -97, '_SUB': -97, '__titles_star_5': 156},  # 148
+    {'$END': -98, '_DOC': -98},  # 149
+    {'_END': -99, '_SUB': -99},  # 150
+    {'$END': -100, '_DOC': -100},  # 151
+    {'$END': -101, '_DOC': -101},  # 152
+    {'_END': 157, '_SUB': 37, 'subdocument': 74},  # 153
+    {'$END': -102, '_DOC': -102},  # 154
+    {'$END': -103, '_DOC': -103},  # 155
+    {'ANNEX': -104, 'ARTICLE': -104, 'AR_DOT': -104, 'AR_HALF_PAREN': -104, 'AR_PAREN': -104, 'BOOK': -104, 'CHAPTER': -104, 'CIRCLED': -104, 'CN_BARE': -104, 'CN_NUM': -104, 'CN_PAREN': -104, 'DASH': -104, 'ENUM_SHI': -104, 'ENUM_YAO': -104, 'ORDINAL': -104, 'PAREN_DIGIT': -104, 'PAREN_IDEOGRAPH': -104, 'PART': -104, 'SECTION': -104, 'SEQUENCE': -104, 'SEQUENCE_BARE': -104, 'SUBBOOK': -104, 'SUBTITLE': 98, 'SUPPLEMENT': -104, 'TEXT': -104, 'TITLE_GAP': 99, '_CLOSING': -104, '_END': -104, '_PART': -104, '_SUB': -104},  # 156
+    {'$END': -105, '_DOC': -105},  # 157
 )
 
 RULES: tuple[tuple[str, int, tuple[tuple[int, bool], ...]], ...] = (
@@ -280,89 +270,82 @@ RULES: tuple[tuple[str, int, tuple[tuple[int, bool], ...]], ...] = (
     ('_heading', 1, ((0, False),)),  # 26
     ('titles', 1, ((0, False),)),  # 27
     ('document', 2, ()),  # 28
-    ('section', 1, ((0, True),)),  # 29
-    ('__document_star_1', 1, ((0, False),)),  # 30
-    ('__document_star_2', 1, ((0, False),)),  # 31
-    ('preamble', 2, ((1, False),)),  # 32
-    ('__start_star_0', 2, ((0, True), (1, False))),  # 33
-    ('start', 2, ((0, False), (1, True))),  # 34
-    ('titles', 2, ((0, False), (1, False))),  # 35
-    ('__titles_star_4', 1, ((0, False),)),  # 36
-    ('__titles_star_3', 1, ((0, False),)),  # 37
-    ('titles', 2, ((0, False), (1, False))),  # 38
-    ('__titles_star_3', 1, ((0, False),)),  # 39
-    ('document', 3, ((1, False),)),  # 40
+    ('__document_star_1', 1, ((0, True),)),  # 29
+    ('__document_star_2', 1, ((0, False),)),  # 30
+    ('preamble', 2, ((1, False),)),  # 31
+    ('__start_star_0', 2, ((0, True), (1, False))),  # 32
+    ('start', 2, ((0, False), (1, True))),  # 33
+    ('titles', 2, ((0, False), (1, False))),  # 34
+    ('__titles_star_4', 1, ((0, False),)),  # 35
+    ('__titles_star_3', 1, ((0, False),)),  # 36
+    ('titles', 2, ((0, False), (1, False))),  # 37
+    ('__titles_star_3', 1, ((0, False),)),  # 38
+    ('document', 3, ((1, False),)),  # 39
+    ('__titles_star_5', 1, ((0, False),)),  # 40
     ('__titles_star_5', 1, ((0, False),)),  # 41
-    ('__titles_star_5', 1, ((0, False),)),  # 42
-    ('titles', 2, ((0, False), (1, True))),  # 43
-    ('closing', 2, ((1, False),)),  # 44
-    ('__document_star_1', 2, ((1, False),)),  # 45
-    ('subdocument', 2, ()),  # 46
-    ('document', 3, ((1, True),)),  # 47
-    ('__document_star_1', 2, ((0, True), (1, False))),  # 48
-    ('document', 3, ((1, True),)),  # 49
-    ('__document_star_2', 2, ((0, True), (1, False))),  # 50
+    ('titles', 2, ((0, False), (1, True))),  # 42
+    ('closing', 2, ((1, False),)),  # 43
+    ('__document_star_1', 2, ((1, False),)),  # 44
+    ('subdocument', 2, ()),  # 45
+    ('document', 3, ((1, True),)),  # 46
+    ('__document_star_1', 2, ((0, True), (1, True))),  # 47
+    ('document', 3, ((1, True),)),  # 48
+    ('__document_star_2', 2, ((0, True), (1, False))),  # 49
+    ('document', 3, ((1, False),)),  # 50
     ('document', 3, ((1, False),)),  # 51
-    ('document', 3, ((1, False),)),  # 52
-    ('titles', 3, ((0, False), (1, False), (2, True))),  # 53
-    ('titles', 3, ((0, False), (1, True), (2, False))),  # 54
-    ('__titles_star_4', 2, ((0, True), (1, False))),  # 55
-    ('titles', 3, ((0, False), (1, False), (2, False))),  # 56
-    ('titles', 3, ((0, False), (1, False), (2, True))),  # 57
-    ('__titles_star_3', 2, ((0, True), (1, False))),  # 58
-    ('titles', 3, ((0, False), (1, True), (2, False))),  # 59
-    ('__titles_star_3', 2, ((0, True), (1, False))),  # 60
+    ('titles', 3, ((0, False), (1, False), (2, True))),  # 52
+    ('titles', 3, ((0, False), (1, True), (2, False))),  # 53
+    ('__titles_star_4', 2, ((0, True), (1, False))),  # 54
+    ('titles', 3, ((0, False), (1, False), (2, False))),  # 55
+    ('titles', 3, ((0, False), (1, False), (2, True))),  # 56
+    ('__titles_star_3', 2, ((0, True), (1, False))),  # 57
+    ('titles', 3, ((0, False), (1, True), (2, False))),  # 58
+    ('__titles_star_3', 2, ((0, True), (1, False))),  # 59
+    ('document', 4, ((1, False), (2, True))),  # 60
     ('document', 4, ((1, False), (2, True))),  # 61
-    ('document', 4, ((1, False), (2, True))),  # 62
-    ('document', 4, ((1, False), (2, False))),  # 63
+    ('document', 4, ((1, False), (2, False))),  # 62
+    ('__titles_star_5', 2, ((0, True), (1, False))),  # 63
     ('__titles_star_5', 2, ((0, True), (1, False))),  # 64
-    ('__titles_star_5', 2, ((0, True), (1, False))),  # 65
-    ('subdocument', 3, ((1, False),)),  # 66
-    ('subdocument', 3, ((1, True),)),  # 67
-    ('subdocument', 3, ((1, False),)),  # 68
-    ('__document_star_1', 3, ((0, True), (2, False))),  # 69
-    ('document', 4, ((1, True), (2, True))),  # 70
-    ('document', 4, ((1, True), (2, False))),  # 71
-    ('document', 4, ((1, False), (2, True))),  # 72
-    ('document', 4, ((1, False), (2, False))),  # 73
+    ('subdocument', 3, ((1, False),)),  # 65
+    ('subdocument', 3, ((1, True),)),  # 66
+    ('subdocument', 3, ((1, False),)),  # 67
+    ('__document_star_1', 3, ((0, True), (2, False))),  # 68
+    ('document', 4, ((1, True), (2, True))),  # 69
+    ('document', 4, ((1, True), (2, False))),  # 70
+    ('document', 4, ((1, False), (2, True))),  # 71
+    ('document', 4, ((1, False), (2, False))),  # 72
+    ('document', 4, ((1, False), (2, True))),  # 73
     ('document', 4, ((1, False), (2, True))),  # 74
-    ('document', 4, ((1, False), (2, True))),  # 75
-    ('document', 4, ((1, False), (2, False))),  # 76
-    ('titles', 4, ((0, False), (1, True), (2, False), (3, True))),  # 77
-    ('titles', 4, ((0, False), (1, False), (2, False), (3, True))),  # 78
-    ('titles', 4, ((0, False), (1, False), (2, True), (3, False))),  # 79
-    ('titles', 4, ((0, False), (1, True), (2, False), (3, False))),  # 80
-    ('titles', 4, ((0, False), (1, True), (2, False), (3, True))),  # 81
-    ('document', 5, ((1, False), (2, True), (3, True))),  # 82
-    ('document', 5, ((1, False), (2, True), (3, False))),  # 83
-    ('document', 5, ((1, False), (2, False), (3, True))),  # 84
-    ('subdocument', 4, ((1, False), (2, True))),  # 85
-    ('subdocument', 4, ((1, False), (2, False))),  # 86
-    ('subdocument', 4, ((1, True), (2, False))),  # 87
-    ('document', 5, ((1, True), (2, False), (3, True))),  # 88
-    ('__section_star_6', 1, ((0, False),)),  # 89
-    ('section', 4, ((0, True), (2, False))),  # 90
-    ('__section_star_6', 1, ((0, False),)),  # 91
-    ('document', 5, ((1, False), (2, False), (3, True))),  # 92
+    ('document', 4, ((1, False), (2, False))),  # 75
+    ('titles', 4, ((0, False), (1, True), (2, False), (3, True))),  # 76
+    ('titles', 4, ((0, False), (1, False), (2, False), (3, True))),  # 77
+    ('titles', 4, ((0, False), (1, False), (2, True), (3, False))),  # 78
+    ('titles', 4, ((0, False), (1, True), (2, False), (3, False))),  # 79
+    ('titles', 4, ((0, False), (1, True), (2, False), (3, True))),  # 80
+    ('document', 5, ((1, False), (2, True), (3, True))),  # 81
+    ('document', 5, ((1, False), (2, True), (3, False))),  # 82
+    ('document', 5, ((1, False), (2, False), (3, True))),  # 83
+    ('subdocument', 4, ((1, False), (2, True))),  # 84
+    ('subdocument', 4, ((1, False), (2, False))),  # 85
+    ('subdocument', 4, ((1, True), (2, False))),  # 86
+    ('document', 5, ((1, True), (2, False), (3, True))),  # 87
+    ('document', 5, ((1, False), (2, False), (3, True))),  # 88
+    ('document', 5, ((1, False), (2, False), (3, True))),  # 89
+    ('document', 5, ((1, False), (2, False), (3, False))),  # 90
+    ('document', 5, ((1, False), (2, True), (3, True))),  # 91
+    ('document', 5, ((1, False), (2, True), (3, False))),  # 92
     ('document', 5, ((1, False), (2, False), (3, True))),  # 93
-    ('document', 5, ((1, False), (2, False), (3, False))),  # 94
-    ('document', 5, ((1, False), (2, True), (3, True))),  # 95
-    ('document', 5, ((1, False), (2, True), (3, False))),  # 96
-    ('document', 5, ((1, False), (2, False), (3, True))),  # 97
-    ('titles', 5, ((0, False), (1, False), (2, True), (3, False), (4, True))),  # 98
-    ('titles', 5, ((0, False), (1, True), (2, False), (3, False), (4, True))),  # 99
-    ('titles', 5, ((0, False), (1, True), (2, False), (3, True), (4, False))),  # 100
-    ('document', 6, ((1, False), (2, True), (3, False), (4, True))),  # 101
-    ('subdocument', 5, ((1, False), (2, True), (3, False))),  # 102
-    ('__section_star_6', 2, ((0, True), (1, False))),  # 103
-    ('section', 5, ((0, True), (2, False), (3, True))),  # 104
-    ('__section_star_6', 2, ((0, True), (1, False))),  # 105
-    ('document', 6, ((1, False), (2, False), (3, True), (4, True))),  # 106
-    ('document', 6, ((1, False), (2, False), (3, True), (4, False))),  # 107
-    ('document', 6, ((1, False), (2, False), (3, False), (4, True))),  # 108
-    ('document', 6, ((1, False), (2, True), (3, False), (4, True))),  # 109
-    ('titles', 6, ((0, False), (1, True), (2, False), (3, True), (4, False), (5, True))),  # 110
-    ('document', 7, ((1, False), (2, False), (3, True), (4, False), (5, True))),  # 111
+    ('titles', 5, ((0, False), (1, False), (2, True), (3, False), (4, True))),  # 94
+    ('titles', 5, ((0, False), (1, True), (2, False), (3, False), (4, True))),  # 95
+    ('titles', 5, ((0, False), (1, True), (2, False), (3, True), (4, False))),  # 96
+    ('document', 6, ((1, False), (2, True), (3, False), (4, True))),  # 97
+    ('subdocument', 5, ((1, False), (2, True), (3, False))),  # 98
+    ('document', 6, ((1, False), (2, False), (3, True), (4, True))),  # 99
+    ('document', 6, ((1, False), (2, False), (3, True), (4, False))),  # 100
+    ('document', 6, ((1, False), (2, False), (3, False), (4, True))),  # 101
+    ('document', 6, ((1, False), (2, True), (3, False), (4, True))),  # 102
+    ('titles', 6, ((0, False), (1, True), (2, False), (3, True), (4, False), (5, True))),  # 103
+    ('document', 7, ((1, False), (2, False), (3, True), (4, False), (5, True))),  # 104
 )
 
 FIRST = {'(': 2376761887199488,

@@ -79,13 +79,17 @@ class LineClassifier:
         self._order = list(order)
         self._indent = indent
         self._hashes = hashes
-        self._by_mask: dict[int, re.Pattern[str] | None] = {}
-        self._all = (1 << len(order)) - 1
+        #: The patterns compiled so far, by mask (None: no terminal allowed).
+        self.by_mask: dict[int, re.Pattern[str] | None] = {}
+        #: The mask of every terminal.
+        self.all = (1 << len(order)) - 1
         a = analysis
-        self._first, self._first_other = a.first, a.first_other
-        self._last, self._last_other = a.last, a.last_other
-        self._indented, self._decorated = a.indented, a.decorated
-        self._indent_chars = indent_chars
+        # the dispatch tables (see `govspeech.syntax.dispatch.Analysis`)
+        self.first, self.first_other = a.first, a.first_other
+        self.last, self.last_other = a.last, a.last_other
+        self.indented, self.decorated = a.indented, a.decorated
+        #: What a line's indentation is made of (the grammar's INDENT).
+        self.indent_chars = indent_chars
         self._blank = re.compile(f"(?:{indent})?(?P<BLANK>$)")
         from govspeech.syntax.patterncache import PatternCache
 
@@ -94,7 +98,7 @@ class LineClassifier:
     def pattern(self, mask: int) -> re.Pattern[str] | None:
         """The pattern of the terminals in ``mask`` (bit i: the i-th in priority order)."""
         try:
-            return self._by_mask[mask]
+            return self.by_mask[mask]
         except KeyError:
             pass
         alternatives = "|".join(
@@ -107,26 +111,26 @@ class LineClassifier:
             if alternatives
             else None
         )
-        self._by_mask[mask] = compiled
+        self.by_mask[mask] = compiled
         return compiled
 
     def mask(self, content: str) -> int:
         """The terminals that may match ``content`` (a line without its line ending); -1 for a
         blank line."""
-        rest = content.lstrip(self._indent_chars)
+        rest = content.lstrip(self.indent_chars)
         if not rest:
             return -1
         first = rest[0]
-        if first in self._decorated:  # hashes or a bullet: any terminal may follow them
-            allowed = self._all
+        if first in self.decorated:  # hashes or a bullet: any terminal may follow them
+            allowed = self.all
         else:
-            allowed = self._first.get(first, self._first_other)
+            allowed = self.first.get(first, self.first_other)
             if len(rest) != len(content):  # the pattern may give indentation back
-                allowed |= self._indented
+                allowed |= self.indented
         last = rest[-1]
         if last in TRAILING:
             last = rest.rstrip(TRAILING)[-1:]
-        return allowed & self._last.get(last, self._last_other)
+        return allowed & self.last.get(last, self.last_other)
 
     def match(self, content: str) -> re.Match[str] | None:
         """The line terminal that ``content`` starts with (``m.lastgroup``), or None."""
@@ -138,7 +142,7 @@ class LineClassifier:
 
     def full(self) -> re.Pattern[str]:
         """All the terminals in one pattern (what `match` must agree with)."""
-        pattern = self.pattern(self._all)
+        pattern = self.pattern(self.all)
         assert pattern is not None
         return pattern
 

@@ -83,13 +83,21 @@ def parse(grammar: Grammar, tokens: Iterable[Any]) -> Any:
             else:
                 children = []
             if keep is not None:
-                kept: list[Any] = []
+                kept: list[Any] | None = None
                 for i, spliced in keep:
-                    if spliced:
-                        kept.extend(children[i])
+                    if not spliced:
+                        if kept is None:
+                            kept = [children[i]]
+                        else:
+                            kept.append(children[i])
+                    elif kept is None:
+                        # A left-recursive helper (__section_star: __section_star section)
+                        # grows its own list: taken over, not copied, or a list of n items
+                        # would cost n² (the list is on no stack any more).
+                        kept = children[i]
                     else:
-                        kept.append(children[i])
-                children = kept
+                        kept.extend(children[i])
+                children = [] if kept is None else kept
             state = actions[states[-1]][name]  # the goto of the rule
             if tok is None and state == grammar.end:
                 return children if callback is None else callback(children)

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
 from itertools import pairwise
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from govspeech.nodes import (
     INDENT_CHARS,
@@ -27,6 +27,7 @@ from govspeech.nodes import (
     Boilerplate,
     Heading,
     Paragraph,
+    Section,
     TitleLine,
 )
 from govspeech.syntax.elements import ending, masthead, opening_elements
@@ -52,10 +53,11 @@ _RUN_FAMILY = {name: fam.nests_as or name for name, fam in FAMILIES.items()}
 
 
 class HeadingInfo(NamedTuple):
-    """What the resolver decided about one heading.
+    """What the resolver decided about one heading (a heading token's ``info``).
 
     The fields are `Section`'s first eight, in its order: the tree builder passes them on
-    positionally (the hot path of the parse).
+    positionally. The resolver makes plain tuples of these fields (the hot path of the parse);
+    this names them.
     """
 
     kind: str
@@ -725,19 +727,19 @@ class _Emitter:
         lines = self.lines
         heads = [i for i in range(lo, hi) if lines[i].type in FAMILIES]
         if not heads:
-            close = next((i for i in range(lo + 1, hi) if lines[i].type == "CLOSING"), hi)
-            close = min(close, ending(lines, lo, hi, self.pats))
-            self.leaves(lo, close)
-            self.closing(close, hi)
+            close_at = next((i for i in range(lo + 1, hi) if lines[i].type == "CLOSING"), hi)
+            close_at = min(close_at, ending(lines, lo, hi, self.pats))
+            self.leaves(lo, close_at)
+            self.closing(close_at, hi)
             return
-        close = next(
+        close_at = next(
             (i for i in range(heads[-1] + 1, hi) if lines[i].type in ("CLOSING", "CONCLUSION")),
             hi,
         )
-        if close == hi:
-            close = _final_call(lines, heads[-1] + 1, hi)
-        close = min(close, ending(lines, heads[-1] + 1, hi, self.pats))
-        parts, fresh = _part_titles(lines, heads, close)
+        if close_at == hi:
+            close_at = _final_call(lines, heads[-1] + 1, hi)
+        close_at = min(close_at, ending(lines, heads[-1] + 1, hi, self.pats))
+        parts, fresh = _part_titles(lines, heads, close_at)
         if parts:
             # The first part's title stands in the opening (关于国内建设, before its 一、).
             first = next(
@@ -757,49 +759,78 @@ class _Emitter:
                 (lines[i].type, lines[i].number, len(lines[i].leaves) == 1 and _titled(lines[i]))
                 for i in heads
             ],
-            [_clause(lines, i, nxt) for i, nxt in zip(heads, [*heads[1:], close], strict=True)],
+            [_clause(lines, i, nxt) for i, nxt in zip(heads, [*heads[1:], close_at], strict=True)],
             fresh,
         )
-        ends = [*heads[1:], close]
+        ends = [*heads[1:], close_at]
         returns = _list_ends(lines, heads, levels, ends, parts)
+        # The sections are built here, bottom-up, with a stack of the open ones: the levels
+        # above say how they nest. Each top-level section reaches the parser as one token of
+        # its heading's terminal, carrying the section (see docs/nesting.md: what the grammar
+        # decides and what the resolver does).
         out = self.out
-        prev = 1
+        # open sections: (level, what Section takes before its heading, heading, parts,
+        # terminal)
+        stack: list[tuple[int, tuple[Any, ...], Heading, list[Any], str]] = []
+
+        def close(level: int) -> None:
+            """Close the open sections at ``level`` and deeper."""
+            while stack and stack[-1][0] >= level:
+                _, info, node, body, kind = stack.pop()
+                parts = tuple(body)
+                section = Section(*info, node, parts, parts[-1].end if parts else node.end)  # type: ignore[call-arg]
+                if stack:
+                    stack[-1][3].append(section)
+                else:
+                    out.append(_tok(kind, section))
+
+        last = len(heads) - 1
         for k, (i, level) in enumerate(zip(heads, levels, strict=True)):
-            # A level is at most one deeper than the one before (a child of the open heading).
-            if level > prev:
-                out.append(_marker_tok("_INDENT"))
-            out.extend(_marker_tok("_DEDENT") for _ in range(prev - level))
-            prev = level
+            close(level)
             line = lines[i]
             heading = cast(Heading, line.leaves[0])
-            end = heads[k + 1] if k + 1 < len(heads) else close
-            title = heading.title
-            title_info = (title, heading.title_start, heading.title_end, heading.line)
+            end = heads[k + 1] if k < last else close_at
             fam = FAMILIES[line.type]
+            title = heading.title
             if not title and fam.titled:  # an article's number is all its heading
-                title_info = self.title_from_next(i, end) or title_info
+                title_info = self.title_from_next(i, end) or (
+                    title,
+                    heading.title_start,
+                    heading.title_end,
+                    heading.line,
+                )
+                info = (fam.kind, fam.style, line.number, level, *title_info)
+            else:
+                info = (
+                    fam.kind,
+                    fam.style,
+                    line.number,
+                    level,
+                    title,
+                    heading.title_start,
+                    heading.title_end,
+                    heading.line,
+                )
             splits = returns.get(k, ())
             own_end = splits[0][0] if splits else end
             body = list(line.leaves[1:])
             for other in lines[i + 1 : own_end]:
                 body.extend(other.leaves)
-            tok = _tok(line.type, heading)
-            tok.info = HeadingInfo(fam.kind, fam.style, line.number, level, *title_info)
-            tok.body = tuple(body)
-            out.append(tok)
-            # The text after a list's end: a TEXT among the subsections of the heading it
-            # goes back up to, after closing the sections below that heading.
+            stack.append((level, info, heading, body, line.type))
+            # The text after a list's end: the own text of the heading it goes back up to,
+            # after the sections below that heading; or the document's own text (_PART).
             for s, (j, up) in enumerate(splits):
                 stop = splits[s + 1][0] if s + 1 < len(splits) else end
-                # the block of the heading's subsections (level up + 1), or the document's
-                block = up + 1 if up else 1
-                out.extend(_marker_tok("_DEDENT") for _ in range(prev - block))
-                prev = block
+                close(up + 1)
                 if up == 0:  # the document's own text, between its top-level sections
                     out.append(_marker_tok("_PART"))
-                self.leaves(j, stop)
-        out.extend(_marker_tok("_DEDENT") for _ in range(prev - 1))
-        self.closing(close, hi)
+                    self.leaves(j, stop)
+                else:
+                    parts_of = stack[-1][3]
+                    for other in lines[j:stop]:
+                        parts_of.extend(other.leaves)
+        close(1)
+        self.closing(close_at, hi)
 
     def closing(self, lo: int, hi: int) -> None:
         if lo < hi:

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 
 from govspeech.nodes import Blank, Boilerplate, Heading, Paragraph, TitleLine, split_lines
 from govspeech.syntax.families import FAMILIES
-from govspeech.syntax.grammar import LinePatterns
+from govspeech.syntax.grammar import TRAILING, LinePatterns
 from govspeech.syntax.numerals import marker_number
 from govspeech.syntax.tokens import LineToken, new_token
 
@@ -71,12 +71,14 @@ def first_sentence(pats: LinePatterns, content: str, pos: int) -> tuple[int, int
     after the first SENTENCE_END or at the end of the text, ``content_end`` before trailing
     white space.
     """
-    lead = pats.indent.match(content, pos)
-    start = lead.end() if lead else pos
+    # (string tests, not the INDENT pattern: the same characters, a heading per line)
+    blank = pats.line.indent_chars
     content_end = len(content)
-    if content_end > start and pats.indent.match(content, content_end - 1):  # rare: look closer
-        trail = pats.trailing_space.search(content, start)
-        content_end = trail.start() if trail else content_end
+    start = pos
+    if start < content_end and content[start] in blank:
+        start = content_end - len(content[start:].lstrip(blank))
+    if content_end > start and content[-1] in blank:  # rare: trailing white space
+        content_end = max(start, len(content.rstrip(blank)))
     stop = pats.sentence_end.search(content, start, content_end)
     return start, (stop.end() if stop else content_end), content_end
 
@@ -85,7 +87,13 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
     """Split ``text`` into classified `LineToken` records covering every character."""
     out: list[LineToken] = []
     append = out.append
-    match_line = pats.line.match
+    # The line classifier's dispatch, inlined: this loop runs once per line of every text.
+    classifier = pats.line
+    by_mask, compile_mask = classifier.by_mask, classifier.pattern
+    first, first_other = classifier.first, classifier.first_other
+    last, last_other = classifier.last, classifier.last_other
+    indented, decorated, everything = classifier.indented, classifier.decorated, classifier.all
+    indent_chars = classifier.indent_chars
     pos = 0
     in_licence = False
     furniture = FURNITURE.get()
@@ -96,11 +104,27 @@ def lex(text: str, pats: LinePatterns) -> list[LineToken]:
             append(_line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "page"),)))
             continue
         content = raw.rstrip("\r\n")
-        m = match_line(content)
-        cls = m.lastgroup if m else "PARA"
-        if cls == "BLANK":
+        rest = content.lstrip(indent_chars)
+        if not rest:  # white space only: what the grammar's (INDENT)? $ matches
             append(_line("BLANK", (Blank(raw, start, pos, lineno, 1),)))
             continue
+        ch = rest[0]
+        if ch in decorated:
+            mask = everything
+        else:
+            mask = first.get(ch, first_other)
+            if len(rest) != len(content):
+                mask |= indented
+        ch = rest[-1]
+        if ch in TRAILING:
+            ch = rest.rstrip(TRAILING)[-1:]
+        mask &= last.get(ch, last_other)
+        try:
+            pattern = by_mask[mask]
+        except KeyError:
+            pattern = compile_mask(mask)
+        m = pattern.match(content) if pattern is not None else None
+        cls = m.lastgroup if m else "PARA"
         if in_licence and cls != "TITLE":  # (a 公文 title inside a licence is its wording)
             append(_line("BOILERPLATE", (Boilerplate(raw, start, pos, lineno, 1, "licence"),)))
             continue

@@ -106,8 +106,27 @@ def _section(n: int, *, leading: bool) -> str:
     return "".join(out)
 
 
+# Markers repeat (一、 二、 … in every document): each (style, marker) is read once. Bounded so
+# that hostile input (10⁵ different markers) cannot grow it without end.
+_NUMBERS: dict[tuple[str, str], int | None] = {}
+_NUMBERS_MAX = 4096
+
+
 def marker_number(style: str, marker: str) -> int | None:
     """The number carried by ``marker`` of the given style, or None (dash items, 最后)."""
+    key = (style, marker)
+    try:
+        return _NUMBERS[key]
+    except KeyError:
+        pass
+    number = _marker_number(style, marker)
+    if len(_NUMBERS) >= _NUMBERS_MAX:
+        _NUMBERS.clear()
+    _NUMBERS[key] = number
+    return number
+
+
+def _marker_number(style: str, marker: str) -> int | None:
     script = BY_STYLE[style].script if style in BY_STYLE else "chinese"
     if script is None:
         return None

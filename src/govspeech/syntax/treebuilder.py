@@ -54,22 +54,6 @@ class _Closing(tuple):  # type: ignore[type-arg]
 class TreeBuilder:
     """Callbacks named after the grammar's rules; each returns the node for its rule."""
 
-    def section(self, children: list[Any]) -> Section:
-        head = children[0]
-        parts: tuple[Leaf | Section, ...] = head.body
-        if len(children) > 1:
-            # subsections, and TEXT tokens: the section's own text after a list ends
-            more: list[Leaf | Section] = list(parts)
-            for child in children[1:]:
-                if isinstance(child, Section):
-                    more.append(child)
-                else:
-                    more.extend(child.body)
-            parts = tuple(more)
-        end = parts[-1].end if parts else head.node.end
-        # info: kind, style, number, level, title, title_start, title_end, title_line
-        return Section(*head.info, head.node, parts, end)  # type: ignore[call-arg]
-
     def titles(self, children: list[Any]) -> _Titles:
         return _Titles(tok.node for tok in children)
 
@@ -108,11 +92,13 @@ def _document(children: list[Any]) -> Document:
         elif isinstance(child, _Closing):
             closing = tuple(child)
         elif isinstance(child, Token):
-            # before the first section the opening, after it the document's own text
-            (parts if sections else opening).extend(child.body)  # type: ignore[attr-defined]
-        elif isinstance(child, Section):
-            sections.append(child)
-            parts.append(child)
+            if child.type == "TEXT":
+                # before the first section the opening, after it the document's own text
+                (parts if sections else opening).extend(child.body)  # type: ignore[attr-defined]
+            else:  # a top-level heading's token: the section the level resolver built
+                section = child.node  # type: ignore[attr-defined]
+                sections.append(section)
+                parts.append(section)
         else:
             subs.append(child)
     first: Any = None
