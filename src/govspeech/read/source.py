@@ -133,6 +133,27 @@ def _first_bad_byte(data: bytes, encoding: str) -> str:
     return "unknown error"
 
 
+#: Above this size UTF-8 is decoded a piece at a time (see `_utf8`).
+UTF8_PIECE = 1 << 20
+
+
+def _utf8(data: bytes) -> str:
+    """``data.decode("utf-8")`` with a third of the peak memory for a large input.
+
+    CPython decodes non-ASCII UTF-8 into a buffer of four bytes a character before it knows
+    the text's width: 16 MB of Chinese peak at three times their size. Decoded a megabyte at a
+    time (an incremental decoder: a character cut at a piece's end is completed by the next),
+    the pieces are two bytes a character, and their join is the only copy.
+    """
+    if len(data) <= 4 * UTF8_PIECE:
+        return data.decode("utf-8")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    pieces = [decoder.decode(view[i : i + UTF8_PIECE]) for i in range(0, len(data), UTF8_PIECE)]
+    pieces.append(decoder.decode(b"", final=True))
+    return "".join(pieces)
+
+
 def decode(data: bytes, encoding: str | None = None, name: str = "<bytes>") -> Source:
     """Decode ``data``; with ``encoding`` None the encoding is detected (see module doc)."""
     if encoding is not None:
@@ -174,7 +195,7 @@ def decode(data: bytes, encoding: str | None = None, name: str = "<bytes>") -> S
     if sum(sample.count(b) for b in _BINARY_BYTES) > max(8, len(sample) // 100):
         raise BinaryInputError(f"{name}: binary data (control characters), not a text file")
     try:
-        return Source(data.decode("utf-8"), "utf-8", None)
+        return Source(_utf8(data), "utf-8", None)
     except UnicodeDecodeError:
         utf8_error = _first_bad_byte(data, "utf-8")
     guess = _guess(data)
