@@ -26,14 +26,11 @@ def _kinds(value: str) -> frozenset[str]:
     return kinds
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of levels ≥ 1; got {value!r}")
-    return n
+#: The formats, and the ``-o`` extensions that choose one when ``--format`` is not given.
+FORMATS = ("text", "markdown", "json")
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json"}
+LINES_WITH_JSON = "--lines has no effect on the json outline"
 
 
 def _documents(outline: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
@@ -114,13 +111,17 @@ class Outline(Plugin):
         "govspeech outline 讲话.txt",
         "govspeech outline --depth 2 --lines 政府工作报告.txt",
         "govspeech outline --kinds numbered 讲话.txt      # leave out 一是… and —— items",
-        "govspeech outline --format markdown 讲话.txt -o 提纲.md   # imports into XMind",
-        "govspeech outline --format json 讲话.txt | jq '.documents[].title'",
+        "govspeech outline -o 提纲.md 讲话.txt         # markdown (the extension), for XMind",
+        "govspeech outline -f json 讲话.txt | jq '.documents[].title'",
+        "cat 讲话.txt | govspeech outline",
     )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
-            "--depth", type=_positive, metavar="N", help="show N levels of headings (default: all)"
+            "--depth",
+            type=self.whole_number(1),
+            metavar="N",
+            help="show N levels of headings (default: all)",
         )
         parser.add_argument(
             "--lines", action="store_true", help="show the source line number of each heading"
@@ -134,22 +135,24 @@ class Outline(Plugin):
             "dash (——); comma-separated, default all. Children of a hidden section move up.",
         )
         parser.add_argument(
+            "-f",
             "--format",
-            choices=("text", "markdown", "json"),
-            default="text",
-            help="text (default), markdown (headings to six levels, then lists) or json "
-            "(the outline view of the govspeech/2 schema)",
+            choices=FORMATS,
+            help="text, markdown (headings to six levels, then lists) or json (the outline "
+            "view of the govspeech/2 schema); default: from the -o file's extension (.md, "
+            ".json), else text",
         )
 
     def prepare(self, options: argparse.Namespace) -> None:
+        options.format = self.format_for(options, EXTENSIONS, "text")
         if options.format == "json" and options.lines:
-            raise UsageError("govspeech outline: --lines has no effect with --format json")
+            raise UsageError(LINES_WITH_JSON)
         # Several inputs: text gets a "==> file <==" line per file (like head and tail), JSON
         # one object per line (JSON Lines) rather than one big array.
         options.many = len(options.files) > 1
 
     def suffix(self, options: argparse.Namespace) -> str:
-        return {"text": ".txt", "markdown": ".md", "json": ".json"}[options.format]
+        return SUFFIXES[options.format]
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         outline = to_outline_dict(tree, kinds=options.kinds, depth=options.depth)

@@ -77,6 +77,11 @@ class FileResult:
     sections: int = 0
     #: what the plugin `report`-ed while working on this file, printed when it is counted
     messages: tuple[str, ...] = ()
+    #: with ``-v``: the format it was read as (``txt``, ``docx``…), its encoding, and the
+    #: seconds reading and running took
+    source_format: str = ""
+    encoding: str = ""
+    seconds: float = 0.0
 
 
 @frozen
@@ -108,17 +113,20 @@ def process(
     per input); otherwise only ``run`` is called, and start/finish belong to the caller.
     ``encode`` returns text output as UTF-8 bytes (cheaper to send back from a worker).
     """
-    from govspeech.cli.inputs import read_input
+    from govspeech.cli.inputs import read_input_as
 
     plugin = loaded.plugin
     guard = Guard(loaded.spec)
     binary = loaded.binary
     out: io.BytesIO | io.StringIO = io.BytesIO() if binary else io.StringIO()
     messages: list[str] = []
+    verbosity = int(getattr(options, "verbosity", 0))
+    source_format = getattr(options, "source_format", None)
+    began = time.perf_counter()
     try:
-        tree = read_input(path, options.encoding, getattr(options, "source_format", None))
+        tree, fmt = read_input_as(path, options.encoding, source_format, tell=verbosity > 0)
         documents, sections = _counts(tree)
-        with collect_reports() as messages:
+        with collect_reports(verbosity) as messages:
             status = _run_plugin(guard, plugin, options, path, tree, out, whole)
     except GovspeechError as exc:
         if getattr(options, "debug", False):
@@ -129,7 +137,17 @@ def process(
     if encode and isinstance(output, str):
         output = output.encode("utf-8")
     return FileResult(
-        path, output, int(status), None, 0, documents, sections, messages=tuple(messages)
+        path,
+        output,
+        int(status),
+        None,
+        0,
+        documents,
+        sections,
+        messages=tuple(messages),
+        source_format=fmt,
+        encoding=tree.encoding or "",
+        seconds=time.perf_counter() - began,
     )
 
 
@@ -161,12 +179,14 @@ _WORKER_JOB: Job | None = None
 
 def _setup(job: Job) -> tuple[LoadedPlugin, argparse.Namespace]:
     """The command as the command line set it up: plugin loaded, options parsed, prepared."""
-    from govspeech.cli.commands import command_parser, commands
+    from govspeech.cli.commands import command_parser, commands, complete_options
     from govspeech.plugin.discovery import load
 
     spec = commands().specs[job.command]
     loaded = load(spec)
-    options = command_parser(loaded).parse_args(list(job.argv))
+    parser = command_parser(loaded)
+    options = parser.parse_args(list(job.argv))
+    complete_options(options, parser.prog, interactive=False)
     options.files = list(job.files)
     options.per_file = job.per_file
     Guard(spec)("in prepare", loaded.plugin.prepare, options)

@@ -8,7 +8,6 @@ read and parsed on its own, so one bad file never stops the others.
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from pathlib import Path
@@ -18,10 +17,10 @@ from attrs import evolve
 from govspeech.api import parse_file
 from govspeech.errors import EmptyInputError, InputNotFoundError, InputReadError
 from govspeech.nodes import ParsedFile
-from govspeech.read.formats import INPUT_SUFFIXES, STDIN, read_source_any
+from govspeech.read.formats import INPUT_SUFFIXES, STDIN, input_format, read_source_any, sniff
 from govspeech.syntax.treebuilder import parse_text
 
-__all__ = ["INPUT_SUFFIXES", "STDIN", "TEXT_SUFFIXES", "expand", "read_input"]
+__all__ = ["INPUT_SUFFIXES", "STDIN", "TEXT_SUFFIXES", "expand", "read_input", "read_input_as"]
 
 #: The old name of `INPUT_SUFFIXES` (folders now contribute .docx and HTML files as well).
 TEXT_SUFFIXES = INPUT_SUFFIXES
@@ -72,6 +71,8 @@ def expand(arguments: list[str]) -> list[str]:
         elif path.exists() or os.path.lexists(arg):
             add(arg)
         elif _GLOB_CHARS & set(arg):
+            import glob  # only for patterns: keeps the start of every other run light
+
             # Word's lock files (~$name.docx) are never inputs, even when a pattern matches them.
             matches = [
                 m
@@ -100,8 +101,18 @@ def read_input(
     line's ``--from``)
     overrides the format told by the extension or, for standard input, by the content.
     """
+    return read_input_as(name, encoding, source_format)[0]
+
+
+def read_input_as(
+    name: str, encoding: str | None = None, source_format: str | None = None, *, tell: bool = False
+) -> tuple[ParsedFile, str]:
+    """`read_input`, and the format the input was read as (``txt``, ``docx``, ``html``…) when
+    ``tell`` (``-v``) or it is standard input; otherwise ``""``."""
     if name == STDIN:
-        src = read_source_any(sys.stdin.buffer.read(), encoding, source_format, name="<stdin>")
+        data = sys.stdin.buffer.read()
+        fmt = source_format or sniff(None, data)
+        src = read_source_any(data, encoding, source_format, name="<stdin>")
         tree = evolve(
             parse_text(src.text, src.furniture),
             encoding=src.encoding,
@@ -111,7 +122,8 @@ def read_input(
         )
     else:
         tree = parse_file(name, encoding, source_format)
+        fmt = input_format(name, source_format) if tell else ""
     if not tree.documents:
         what = "<stdin>" if name == STDIN else name
         raise EmptyInputError(f"{what}: no text (the input is empty or blank)")
-    return tree
+    return tree, fmt

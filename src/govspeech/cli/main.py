@@ -15,7 +15,14 @@ import traceback
 from collections.abc import Sequence
 
 from govspeech import __version__
-from govspeech.cli.commands import BUILTIN, command_parser, commands
+from govspeech.cli import messages
+from govspeech.cli.commands import (
+    BUILTIN,
+    command_parser,
+    commands,
+    complete_options,
+    plugins_parser,
+)
 from govspeech.cli.runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_command
 from govspeech.errors import STOP_SIGNALS, GovspeechError, PluginError, Stopped, UsageError
 from govspeech.plugin.base import COMMANDS, EXPORTERS
@@ -35,12 +42,16 @@ _EXAMPLES = """\
 examples:
   govspeech outline 讲话.txt
   govspeech outline --depth 2 --lines 政府工作报告.txt
-  govspeech outline --format markdown 讲话.txt -o 讲话提纲.md
+  govspeech outline -o 讲话提纲.md 讲话.txt         # the format from the extension
   govspeech summarize 讲话.docx
   govspeech check 讲话.txt && govspeech fix --diff 讲话.txt
+  govspeech fix --diff --color always 讲话.txt | less -R
   govspeech export 政府工作报告.html -o 报告.docx
-  govspeech export --format jsonl --jobs 2 讲话稿/ "报告/**/*.txt" -o corpus.jsonl
-  cat 讲话.txt | govspeech outline -
+  govspeech export -f jsonl --jobs 2 讲话稿/ "报告/**/*.txt" -o corpus.jsonl
+  cat 讲话.txt | govspeech outline
+
+every command: -o FILE (- is stdout), -q/--quiet, -v/--verbose, --color auto|always|never,
+--encoding, --from, --jobs; commands with formats: -f/--format (or the -o file's extension)
 
 exit codes: 0 ok, 1 findings or a plugin failed, 2 usage or input error"""
 
@@ -62,7 +73,7 @@ def _commands_help(registry: Registry) -> str:
 
 
 def _top_help(registry: Registry) -> str:
-    usage = "usage: govspeech [--version] [--debug] COMMAND [options] FILE..."
+    usage = "usage: govspeech [--version] [--debug] COMMAND [options] [FILE...]"
     options = (
         "options:\n"
         "  -h, --help  show this help, or a command's: govspeech COMMAND --help\n"
@@ -73,8 +84,10 @@ def _top_help(registry: Registry) -> str:
 
 
 def _list_plugins(args: list[str]) -> int:
-    if args:
-        raise UsageError("govspeech plugins: takes no arguments")
+    try:
+        plugins_parser().parse_args(args)
+    except SystemExit as exc:  # --help printed
+        return int(exc.code or 0)
     status = EXIT_OK
     rows: list[tuple[str, str, str, str]] = []
     for kind, group in (("command", COMMANDS), ("format", EXPORTERS)):
@@ -87,11 +100,11 @@ def _list_plugins(args: list[str]) -> int:
                 description = load(spec).description
             except PluginError as exc:
                 _say(f"error: {exc}")
-                description = "FAILED TO LOAD (see the error above)"
+                description = messages.PLUGIN_FAILED
                 status = EXIT_FAILED
             rows.append((name, kind, spec.origin, description))
     if not rows:
-        print("no plugins installed")
+        print(messages.PLUGINS_NONE)
         return status
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for row in rows:
@@ -107,13 +120,16 @@ def _split(args: list[str]) -> tuple[set[str], str | None, list[str]]:
         if arg in _TOP_OPTIONS:
             top.add(arg)
         elif arg.startswith("-") and arg != "-":
-            raise UsageError(f"govspeech: unknown option {arg!r} before the command")
+            raise UsageError(messages.UNKNOWN_TOP_OPTION.format(option=arg))
         else:
             return top, arg, args[i + 1 :]
     return top, None, []
 
 
 def _help_for(command: str, registry: Registry) -> int:
+    if command == "plugins":
+        plugins_parser().print_help()
+        return EXIT_OK
     if command in BUILTIN:
         print(f"govspeech {command}: {BUILTIN[command]}")
         return EXIT_OK
@@ -129,8 +145,9 @@ def _find(command: str, registry: Registry) -> PluginSpec:
         import difflib  # only for this message: keeps start-up light
 
         close = difflib.get_close_matches(command, known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; commands: {', '.join(known)}"
-        raise UsageError(f"govspeech: unknown command {command!r}{hint}")
+        if close:
+            raise UsageError(messages.UNKNOWN_COMMAND_CLOSE.format(command=command, close=close[0]))
+        raise UsageError(messages.UNKNOWN_COMMAND.format(command=command, known=", ".join(known)))
     return spec
 
 
@@ -150,7 +167,7 @@ def _main(args: list[str]) -> int:
         if top & {"-h", "--help"}:
             print(_top_help(registry))
             return EXIT_OK
-        raise UsageError("govspeech: no command given; try govspeech --help")
+        raise UsageError(messages.NO_COMMAND)
     if command == "plugins":
         return _list_plugins(rest)
     if command == "help":
@@ -166,6 +183,7 @@ def _main(args: list[str]) -> int:
     except SystemExit as exc:  # --help printed
         return int(exc.code or 0)
     options.debug = options.debug or "--debug" in top
+    complete_options(options, parser.prog)
     options.command, options.argv = spec.name, tuple(rest)
     return run_command(loaded, options)
 

@@ -23,11 +23,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from govspeech.cli import messages
 from govspeech.cli.corpus import FileResult, Job, WorkerDiedError, results
 from govspeech.cli.inputs import STDIN, expand
 from govspeech.errors import GovspeechError, OutputError, PluginError, UsageError, os_reason
 from govspeech.output import AtomicOutput, input_identities, same_file_as_input
-from govspeech.plugin.base import Guard, reporting_to
+from govspeech.plugin.base import Guard, report, reporting_to
 from govspeech.plugin.discovery import LoadedPlugin
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "Guard", "run_command"]
@@ -42,16 +43,20 @@ def _say(message: str) -> None:
 
 
 class _Tally:
-    """What happened so far: files, documents, failures; the exit code; the progress bar."""
+    """What happened so far: files, documents, failures; the exit code; the progress bar.
 
-    def __init__(self, debug: bool, total: int = 0) -> None:
+    ``verbosity`` (-1 ``-q``, 0, 1 ``-v``): quiet runs have no bar and no summary line;
+    verbose ones a line per file and a summary line even for one file."""
+
+    def __init__(self, debug: bool, total: int = 0, verbosity: int = 0) -> None:
         self.debug = debug
         self.total = total
+        self.verbosity = verbosity
         self.usage_errors = self.failures = self.findings = 0
         self.files = self.documents = self.sections = 0
         self.started = time.perf_counter()
         self.bar: Any = None
-        if total > 1 and sys.stderr.isatty():
+        if total > 1 and verbosity >= 0 and sys.stderr.isatty():
             from tqdm import tqdm  # type: ignore[import-untyped]  # only for a person watching
 
             tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
@@ -80,6 +85,17 @@ class _Tally:
         self.files += 1
         if self.bar is not None:
             self.bar.update(1)
+        if self.verbosity > 0 and result.error is None:
+            self.say(
+                messages.FILE_READ.format(
+                    path="<stdin>" if result.path == STDIN else result.path,
+                    format=result.source_format or "?",
+                    encoding=result.encoding or "?",
+                    documents=result.documents,
+                    sections=result.sections,
+                    milliseconds=round(result.seconds * 1000),
+                )
+            )
         for message in result.messages:
             self.say(message)
         if result.error is not None:
@@ -95,12 +111,15 @@ class _Tally:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
-        if summary and self.total > 1:
-            failed = self.usage_errors + self.failures
-            seconds = time.perf_counter() - self.started
+        if summary and (self.total > 1 or self.verbosity > 0) and self.verbosity >= 0:
             _say(
-                f"{self.files} files, {self.documents} documents, {self.sections} sections, "
-                f"{failed} failed, {seconds:.1f} s"
+                messages.SUMMARY.format(
+                    files=self.files,
+                    documents=self.documents,
+                    sections=self.sections,
+                    failed=self.usage_errors + self.failures,
+                    seconds=time.perf_counter() - self.started,
+                )
             )
 
     def exit_code(self) -> int:
@@ -258,7 +277,8 @@ class _Run:
         self.loaded, self.options = loaded, options
         self.spec, self.plugin = loaded.spec, loaded.plugin
         self.guard = Guard(loaded.spec)
-        self.tally = _Tally(bool(options.debug), len(options.files))
+        self.verbosity = int(getattr(options, "verbosity", 0))
+        self.tally = _Tally(bool(options.debug), len(options.files), self.verbosity)
 
     def results(self, *, per_file: bool) -> Iterator[FileResult]:
         options = self.options
@@ -266,17 +286,12 @@ class _Run:
         # A plugin whose finish needs what run saw (one page of all files, a count) runs in
         # this process; one file per output is a whole run, fine anywhere.
         if jobs > 1 and not per_file and not self.loaded.parallel:
-            self.tally.say(
-                f"warning: {self.spec.name} gathers all files in one process; --jobs ignored"
-            )
+            report(messages.JOBS_IGNORED.format(command=self.spec.name))
             jobs = 1
         cpus = os.cpu_count() or 1
         if jobs > cpus and not getattr(options, "force_jobs", False):
             # More processes than CPUs only costs memory (each holds a parser and a plugin).
-            self.tally.say(
-                f"warning: --jobs {jobs} is more than the {cpus} CPUs here; using {cpus} "
-                "(--force-jobs to insist)"
-            )
+            report(messages.JOBS_CAPPED.format(jobs=jobs, cpus=cpus))
             jobs = cpus
         job = Job(
             getattr(options, "command", self.spec.name),
@@ -294,11 +309,13 @@ def run_command(loaded: LoadedPlugin, options: argparse.Namespace) -> int:
     if options.output == STDIN:
         options.output = None  # -o - is standard output, as everywhere
     options.per_file = options.output is not None and _is_folder(options.output)
-    with reporting_to(_say):
+    verbosity = int(getattr(options, "verbosity", 0))
+    with reporting_to(_say, verbosity):
         guard("in prepare", loaded.plugin.prepare, options)
     run = _Run(loaded, options)
     try:
-        with reporting_to(run.tally.say):  # the plugin's messages stay clear of the bar
+        # The plugin's messages stay clear of the bar; -q and -v decide which are shown.
+        with reporting_to(run.tally.say, verbosity):
             if options.output is None:
                 _to_stdout(run)
             elif options.per_file:

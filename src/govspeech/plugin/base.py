@@ -15,9 +15,17 @@ and patterns were expanded (``-`` is standard input); ``options.per_file`` is tr
 ``-o`` names a folder, where each input gets its own output file (``prepare``, ``start``,
 ``run`` and ``finish`` are then called again for each file, with ``options.files`` holding it).
 ``out`` is a text stream (UTF-8), or a binary stream when the plugin's ``binary`` is true.
+The command line's common options are there too: ``options.use_color`` is true when the
+output should be coloured with ANSI SGR codes (``--color``: ``auto`` colours a terminal unless
+``NO_COLOR`` is set), ``options.verbosity`` is -1 (``-q``), 0 or 1 (``-v``); a command with
+output formats takes ``-f/--format`` and, when it is not given, may let the ``-o`` file's
+extension choose (`Plugin.format_for`). For validated numeric options there are the argparse
+types `Plugin.whole_number` and `Plugin.fraction`.
+
 A status is 0 (nothing to report) or 1 (findings, like a linter's). Raise `UsageError` for a
 bad option and `PluginError` for a failure you can explain in one line; anything else a plugin
-raises is reported as a failure of that plugin, naming it and its distribution.
+raises is reported as a failure of that plugin, naming it and its distribution. Messages for
+the person running the command go through `report`, at a level ``-q`` and ``-v`` filter.
 
 Subclass `Plugin`, which supplies the optional methods, and register the class (or an
 instance) under the entry-point group ``govspeech.plugins``; the entry point's name is the
@@ -29,8 +37,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from govspeech.errors import GovspeechError, PluginError, Stopped, UsageError, one_line
@@ -42,13 +51,21 @@ if TYPE_CHECKING:
 __all__ = [
     "COMMANDS",
     "EXPORTERS",
+    "INFO",
+    "VERBOSE",
+    "WARNING",
     "Exporter",
     "Guard",
+    "OptionValueError",
     "Plugin",
     "PluginProtocol",
     "collect_reports",
+    "format_for",
+    "fraction",
     "report",
     "reporting_to",
+    "shown",
+    "whole_number",
 ]
 
 #: Entry-point group of subcommands.
@@ -57,28 +74,48 @@ COMMANDS = "govspeech.plugins"
 EXPORTERS = "govspeech.exporters"
 
 
-# Where `report` sends messages: the command line installs its own while a command runs (it
-# keeps them clear of the progress bar); a worker process collects them per file.
-_report_sinks: list[Callable[[str], None]] = []
+#: How much a `report` message matters. ``VERBOSE``: only with ``-v`` (what was read, how
+#: long it took); ``INFO``, the default: counts, summaries and notes (an option that has no
+#: effect), which ``-q`` hides; ``WARNING``: something asked for was not done (an input
+#: skipped) or a plugin is broken — shown even with ``-q``, as errors are.
+VERBOSE = "verbose"
+INFO = "info"
+WARNING = "warning"
+_RANK = {VERBOSE: 0, INFO: 1, WARNING: 2}
+
+# Where `report` sends messages, each with the verbosity it was set up for (-1 quiet, 0, 1
+# verbose): the command line installs its own while a command runs (it keeps them clear of
+# the progress bar); a worker process collects them per file.
+_report_sinks: list[tuple[Callable[[str], None], int]] = []
 
 
-def report(message: str) -> None:
+def shown(level: str, verbosity: int) -> bool:
+    """Whether a message of ``level`` is printed at ``verbosity`` (-1 ``-q``, 0, 1 ``-v``)."""
+    return _RANK.get(level, 1) + verbosity >= 1
+
+
+def report(message: str, *, level: str = INFO) -> None:
     """Tell the person running the command something (a warning, a count) on standard error.
 
     Use this instead of printing to ``sys.stderr``: the command line keeps the message clear
     of its progress bar, and under ``--jobs`` prints it when the file's result arrives, in
-    input order. Outside a command it is printed to standard error.
+    input order. ``level`` is `INFO` (hidden by ``-q``), `VERBOSE` (shown only with ``-v``)
+    or `WARNING` (always shown); errors are raised, never reported. Outside a command
+    `INFO` and `WARNING` messages are printed to standard error.
     """
     if _report_sinks:
-        _report_sinks[-1](message)
-    else:
+        sink, verbosity = _report_sinks[-1]
+        if shown(level, verbosity):
+            sink(message)
+    elif shown(level, 0):
         print(message, file=sys.stderr)
 
 
 @contextlib.contextmanager
-def reporting_to(sink: Callable[[str], None]) -> Iterator[None]:
-    """Send `report` messages to ``sink`` within the ``with`` block (used by the runner)."""
-    _report_sinks.append(sink)
+def reporting_to(sink: Callable[[str], None], verbosity: int = 0) -> Iterator[None]:
+    """Send `report` messages to ``sink`` within the ``with`` block (used by the runner);
+    those ``verbosity`` does not show are dropped."""
+    _report_sinks.append((sink, verbosity))
     try:
         yield
     finally:
@@ -86,11 +123,76 @@ def reporting_to(sink: Callable[[str], None]) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def collect_reports() -> Iterator[list[str]]:
+def collect_reports(verbosity: int = 0) -> Iterator[list[str]]:
     """Gather `report` messages in a list within the ``with`` block (one file's, in a worker)."""
     messages: list[str] = []
-    with reporting_to(messages.append):
+    with reporting_to(messages.append, verbosity):
         yield messages
+
+
+# ---------------------------------------------------------------- option values
+
+#: What a bad option value is told (whole sentences, for translation; ``option`` is the
+#: option's name, ``value`` what was given).
+NOT_A_WHOLE_NUMBER = "{option} must be a whole number; got {value!r}"
+TOO_SMALL = "{option} must be {minimum} or more; got {value!r}"
+NOT_A_FRACTION = "{option} must be a number above 0 and at most 1; got {value!r}"
+
+
+class OptionValueError(argparse.ArgumentTypeError):
+    """A bad option value, raised by the argparse types below. The command line's parser
+    puts the option's name in the message; elsewhere it reads "the value must be …"."""
+
+    def __init__(self, template: str, **fields: Any) -> None:
+        self.template, self.fields = template, fields
+        super().__init__(self.for_option("the value"))
+
+    def for_option(self, option: str) -> str:
+        """The message for the option called ``option``."""
+        return self.template.format(option=option, **self.fields)
+
+
+def whole_number(minimum: int = 0) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``minimum`` (``type=whole_number(1)``)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise OptionValueError(NOT_A_WHOLE_NUMBER, value=value) from None
+        if number < minimum:
+            raise OptionValueError(TOO_SMALL, minimum=minimum, value=value)
+        return number
+
+    parse.__name__ = f"whole_number_from_{minimum}"
+    return parse
+
+
+def fraction(value: str) -> float:
+    """An argparse ``type``: a number above 0 and at most 1 (0.1 is 10%)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 < number <= 1:  # NaN fails too
+        raise OptionValueError(NOT_A_FRACTION, value=value)
+    return number
+
+
+def format_for(options: argparse.Namespace, extensions: Mapping[str, str], default: str) -> str:
+    """The output format: ``-f/--format`` if given; else the one the ``-o`` file's extension
+    names in ``extensions`` (``{".md": "markdown"}``, lower case); else ``default``. An
+    extension not in ``extensions``, a folder (``-o out/``) and standard output give
+    ``default``."""
+    given = getattr(options, "format", None)
+    if given:
+        return str(given)
+    output = getattr(options, "output", None)
+    if output and output != "-" and not getattr(options, "per_file", False):
+        found = extensions.get(os.path.splitext(str(output))[1].lower())
+        if found is not None:
+            return found
+    return default
 
 
 @runtime_checkable
@@ -128,6 +230,14 @@ class Plugin:
     #: True when ``run`` depends on its file only (not on files before it), so that
     #: ``--jobs N`` may call it in worker processes; may be set in ``prepare``.
     parallel: bool = False
+
+    #: argparse types for ``add_arguments``: ``type=self.whole_number(1)`` and
+    #: ``type=self.fraction`` make a bad value a one-line usage error naming the option.
+    whole_number = staticmethod(whole_number)
+    fraction = staticmethod(fraction)
+    #: ``options.format = self.format_for(options, {".md": "markdown"}, "text")`` in
+    #: ``prepare``: ``--format`` if given, else the ``-o`` file's extension, else the default.
+    format_for = staticmethod(format_for)
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add this command's options to ``parser`` (the common ones are already there)."""

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin, report
 from govspeech_plugins.check.config import add_options, load
 from govspeech_plugins.check.rules import RULES, Finding
+
+#: The formats, and the ``-o`` extensions that choose one when ``--format`` is not given.
+FORMATS = ("text", "json")
+EXTENSIONS = {".txt": "text", ".json": "json"}
+
+
+def _painter(options: argparse.Namespace) -> Callable[[str, str], str]:
+    """``paint(text, role)``: coloured when the run colours (imported only then)."""
+    if getattr(options, "use_color", False):
+        from govspeech_plugins.check.color import paint
+
+        return paint
+    return lambda text, role: text
 
 
 def findings_for(tree: ParsedFile, options: argparse.Namespace) -> list[Finding]:
@@ -31,7 +45,9 @@ class Check(Plugin):
         "govspeech check 讲话.txt",
         "govspeech check --select GS1 讲话稿/        # numbering only",
         "govspeech check --extend-select GS202 报告.txt   # also skipped levels",
-        "govspeech check --format json 讲话.txt",
+        "govspeech check -f json 讲话.txt",
+        "cat 讲话.txt | govspeech check               # standard input, from a pipe",
+        "govspeech check -q 讲话稿/ | less -R          # findings only (colour: --color always)",
         "govspeech fix --diff 讲话.txt                # what fix would change",
     )
 
@@ -41,10 +57,11 @@ class Check(Plugin):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
+            "-f",
             "--format",
-            choices=("text", "json"),
-            default="text",
-            help="text: path:line:col: CODE message (default); json: a list of findings",
+            choices=FORMATS,
+            help="text: path:line:col: CODE message; json: a list of findings; default: from "
+            "the -o file's extension (.json), else text",
         )
         parser.add_argument(
             "--statistics", action="store_true", help="count the findings per code instead"
@@ -52,6 +69,7 @@ class Check(Plugin):
         add_options(parser)
 
     def prepare(self, options: argparse.Namespace) -> None:
+        options.format = self.format_for(options, EXTENSIONS, "text")
         options.lint_config = load(options)
         self.parallel = False  # finish reports on every finding of every file
         self._all = []
@@ -62,8 +80,14 @@ class Check(Plugin):
         self._all.extend(found)
         self._checked += 1
         if options.format == "text" and not options.statistics:
-            for finding in found:
-                out.write(finding.render() + "\n")
+            if getattr(options, "use_color", False):
+                from govspeech_plugins.check.color import finding_line
+
+                for finding in found:
+                    out.write(finding_line(finding) + "\n")
+            else:
+                for finding in found:
+                    out.write(finding.render() + "\n")
         return 1 if found else 0
 
     def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
@@ -72,10 +96,11 @@ class Check(Plugin):
             counts: dict[str, int] = {}
             for f in found:
                 counts[f.code] = counts.get(f.code, 0) + 1
+            paint = _painter(options)
             for code in sorted(counts):
                 rule = RULES[code]
-                mark = "[*]" if rule.fix == "safe" else "   "
-                out.write(f"{counts[code]:>5}  {code}  {mark}  {rule.name}\n")
+                mark = paint("[*]", "fixable") if rule.fix == "safe" else "   "
+                out.write(f"{counts[code]:>5}  {paint(code, 'code')}  {mark}  {rule.name}\n")
         elif options.format == "json":
             rows = [
                 {

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import difflib
 import os
+from collections.abc import Iterable
 from typing import IO, Any
 
 from govspeech.errors import OutputError, UsageError
@@ -102,6 +102,26 @@ def _round_trip(tree: ParsedFile, original: bytes) -> None:
     )
 
 
+def _write_diff(tree: ParsedFile, text: str, out: IO[Any], color: bool) -> None:
+    """The unified diff of the input and its fixed ``text``; in colour, the changed
+    characters of each changed line highlighted (`govspeech_plugins.check.color`)."""
+    import difflib  # only for --diff: keeps the start of every other run light
+
+    name = tree.path or "<stdin>"
+    diff: Iterable[str] = difflib.unified_diff(
+        split_lines(tree.text),  # the lines as numbered in check's findings
+        split_lines(text),
+        f"a/{name.lstrip('/')}",
+        f"b/{name.lstrip('/')}",
+    )
+    if color:
+        from govspeech_plugins.check.color import color_diff
+
+        diff = color_diff(diff)
+    for line in diff:
+        out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+
+
 _NOT_TEXT = "Word files and web pages are read-only inputs for fix (their fixed text: -o FILE.txt)"
 
 
@@ -112,6 +132,7 @@ class Fix(Plugin):
     description = "Rewrite markers only: renumber, standard forms, balanced brackets"
     examples = (
         "govspeech fix --diff 讲话.txt            # show what would change",
+        "govspeech fix --diff --color always 讲话.txt | less -R   # changed characters marked",
         "govspeech fix --in-place 讲话稿/         # fix the files themselves",
         "govspeech fix 讲话.txt -o 讲话-fixed.txt",
         "govspeech fix --unsafe-fixes --diff 报告.txt   # also close numbering gaps",
@@ -178,7 +199,7 @@ class Fix(Plugin):
             else:
                 skipped.append(path)
         for path in skipped:
-            report(f"warning: {path}: skipped, not a text file; {_NOT_TEXT}")
+            report(f"warning: {path}: skipped, not a text file; {_NOT_TEXT}", level="warning")
         if not keep:
             raise UsageError("--in-place: no text files among the inputs; nothing to fix")
         options.files = keep
@@ -188,17 +209,7 @@ class Fix(Plugin):
         if options.diff:
             self._count(changed)
             if changed:
-                name = tree.path or "<stdin>"
-                diff = difflib.unified_diff(
-                    split_lines(tree.text),  # the lines as numbered in check's findings
-                    split_lines(text),
-                    f"a/{name.lstrip('/')}",
-                    f"b/{name.lstrip('/')}",
-                )
-                for line in diff:
-                    out.write(
-                        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                    )
+                _write_diff(tree, text, out, bool(getattr(options, "use_color", False)))
             return 1 if changed else 0
         if options.in_place:
             if changed and tree.path:

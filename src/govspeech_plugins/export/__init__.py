@@ -131,7 +131,7 @@ class Export(Plugin):
         fmt = self._format(options)
         if not self._warned:
             for warning in self._registry.warnings_for(fmt):
-                report(warning)
+                report(warning, level="warning")
             self._warn_unused(fmt, options)
             self._warned = True
         if fmt in self._failures:

@@ -28,28 +28,6 @@ __all__ = ["ChunksExporter"]
 _UNITS = ("section", "merged", "paragraph")  # govspeech.chunks.UNITS, without importing it
 
 
-def _positive(value: str) -> int:
-    """An argparse type: an integer of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
-
-
-def _non_negative(value: str) -> int:
-    """An argparse type: an integer of at least 0."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
-
-
 class ChunksExporter(Exporter):
     """The ``chunks`` format."""
 
@@ -62,14 +40,14 @@ class ChunksExporter(Exporter):
         group = parser.add_argument_group("chunks format")
         group.add_argument(
             "--chunk-size",
-            type=_positive,
+            type=self.whole_number(1),
             default=800,
             metavar="N",
             help="chunks: at most N characters a chunk, unless one sentence is longer (800)",
         )
         group.add_argument(
             "--chunk-overlap",
-            type=_non_negative,
+            type=self.whole_number(0),
             default=0,
             metavar="N",
             help="chunks: repeat up to N characters of a chunk's end where a long text was cut (0)",

@@ -26,7 +26,7 @@ class JsonExporter(Exporter):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             "--indent",
-            type=int,
+            type=self.whole_number(0),
             default=2,
             metavar="N",
             help="json: indent by N spaces (0: one line); several inputs always one line each",
@@ -34,7 +34,7 @@ class JsonExporter(Exporter):
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         data = tree.to_dict()
-        if len(options.files) > 1 or options.indent <= 0:
+        if len(options.files) > 1 or options.indent == 0:
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
         else:
             out.write(json.dumps(data, ensure_ascii=False, indent=options.indent) + "\n")

@@ -14,7 +14,6 @@ import json
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import Plugin
 from govspeech.views import MarkdownWriter, escape_inline
@@ -28,24 +27,10 @@ if TYPE_CHECKING:
 _ESCAPE = escape_inline
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0; got {value!r}")
-    return n
-
-
-def _ratio(value: str) -> float:
-    try:
-        r = float(value)
-    except ValueError:
-        r = -1.0
-    if not 0 < r <= 1:
-        raise argparse.ArgumentTypeError(f"expected a fraction between 0 and 1; got {value!r}")
-    return r
+#: The formats, and the ``-o`` extensions that choose one when ``--format`` is not given.
+FORMATS = ("text", "markdown", "json")
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json"}
 
 
 def _walk(sections: tuple[SectionSummary, ...]) -> Iterator[tuple[int, SectionSummary]]:
@@ -177,54 +162,55 @@ class Summarize(Plugin):
         "govspeech summarize 讲话.txt",
         "govspeech summarize --depth 1 --sentences 2 政府工作报告.txt",
         "govspeech summarize --max-chars 600 讲话.txt      # a budget for the whole summary",
-        "govspeech summarize --format markdown 讲话.txt -o 摘要.md",
-        "govspeech summarize --format json 讲话稿/ -o 摘要/",
+        "govspeech summarize -o 摘要.md 讲话.txt       # markdown, from the extension",
+        "govspeech summarize -f json 讲话稿/ -o 摘要/",
     )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        count, at_least_one = self.whole_number(0), self.whole_number(1)
         parser.add_argument(
-            "--depth", type=_positive, default=2, metavar="N", help="heading levels to show (2)"
+            "--depth", type=at_least_one, default=2, metavar="N", help="heading levels to show (2)"
         )
         parser.add_argument(
             "--sentences",
-            type=_positive,
+            type=count,
             default=1,
             metavar="N",
-            help="sentences picked per section (1)",
+            help="sentences picked per section (1; 0: the skeleton only)",
         )
         budget = parser.add_mutually_exclusive_group()
         budget.add_argument(
             "--max-chars",
-            type=_positive,
+            type=count,
             metavar="N",
             help="at most N characters of picked sentences per document",
         )
         budget.add_argument(
             "--ratio",
-            type=_ratio,
+            type=self.fraction,
             metavar="R",
             help="at most this fraction (0.1 = 10%%) of each document's characters",
         )
         parser.add_argument(
             "--keywords",
-            type=_positive,
+            type=count,
             default=8,
             metavar="N",
             help="keywords per document (8); top-level sections get 5",
         )
         parser.add_argument(
+            "-f",
             "--format",
-            choices=("text", "markdown", "json"),
-            default="text",
-            help="text (default), markdown, or json",
+            choices=FORMATS,
+            help="text, markdown, or json; default: from the -o file's extension (.md, .json), "
+            "else text",
         )
 
     def prepare(self, options: argparse.Namespace) -> None:
-        if options.depth == 0 and options.sentences == 0 and options.keywords == 0:
-            raise UsageError("nothing to show: --depth, --sentences and --keywords are all 0")
+        options.format = self.format_for(options, EXTENSIONS, "text")
 
     def suffix(self, options: argparse.Namespace) -> str:
-        return {"text": ".txt", "markdown": ".md", "json": ".json"}[options.format]
+        return SUFFIXES[options.format]
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         from govspeech_plugins.summarize.summary import (

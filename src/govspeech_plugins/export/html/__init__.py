@@ -34,7 +34,6 @@ from typing import IO, Any
 
 from attrs import frozen
 
-from govspeech.errors import UsageError
 from govspeech.nodes import (
     BASIC_INDENT_CHARS,
     LINE_ENDINGS,
@@ -520,7 +519,7 @@ class HtmlExporter(Exporter):
         )
         parser.add_argument(
             "--html-open-depth",
-            type=int,
+            type=self.whole_number(0),
             metavar="N",
             help="html: sections deeper than N start collapsed (0: all; default: none)",
         )
@@ -531,11 +530,6 @@ class HtmlExporter(Exporter):
             help="html: boilerplate hidden until the page's toggle is ticked (hide, the "
             "default) or shown greyed (show)",
         )
-
-    def prepare(self, options: argparse.Namespace) -> None:
-        depth = options.html_open_depth
-        if depth is not None and depth < 0:
-            raise UsageError(f"--html-open-depth must be 0 or more, not {depth}")
 
     def start(self, options: argparse.Namespace, out: IO[Any]) -> None:
         self._files = []  # one page per output: with -o folder/ start() runs once per file
