@@ -41,7 +41,11 @@ ALLOWED = {
     # for their type hints only: no circle.
     "govspeech.nodes": ("govspeech.pretty", "govspeech.serialize", "govspeech.meta"),
     # the metadata of a 公文, from its parts and the grammar's list of kinds
-    "govspeech.meta": ("govspeech.syntax.grammar", "govspeech.syntax.numerals"),
+    "govspeech.meta": (
+        "govspeech.syntax.grammar",
+        "govspeech.syntax.numerals",
+        "govspeech.syntax.patterncache",
+    ),
     "govspeech.read": ("govspeech.errors",),
     "govspeech.syntax": ("govspeech.errors", "govspeech.nodes"),
     "govspeech.pretty": (),

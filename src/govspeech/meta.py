@@ -28,6 +28,7 @@ from attrs import evolve, frozen
 
 from govspeech.syntax.grammar import grammar_text
 from govspeech.syntax.numerals import chinese_to_int
+from govspeech.syntax.patterncache import compile_cached
 
 if TYPE_CHECKING:  # the nodes call this module (Document.meta): no import back at run time
     from govspeech.nodes import Document, Element
@@ -67,14 +68,14 @@ class DocumentMeta:
     from_page: tuple[str, ...] = ()
 
 
-_NUMBER = re.compile(
+_NUMBER = compile_cached(
     r"^[（(]?(?P<code>[^〔\[［【(（]+?)[〔\[［【(（](?P<year>[0-9０-９]{4})[〕\]］】)）]"
     r"(?P<serial>[0-9０-９]{1,5})号[)）]?$"
 )
 _YEAR_DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 # 主送机关: organs of one kind are joined by 、, of different kinds by ， (GB/T 9704-2012, 7.2.4)
-_SPLIT = re.compile(r"[，,；;]")
-_ITEM = re.compile(r"^[0-9０-９]{1,2}[.．、﹒]")
+_SPLIT = compile_cached(r"[，,；;]")
+_ITEM = compile_cached(r"^[0-9０-９]{1,2}[.．、﹒]")
 _SPACE = " \t\u3000\r\n"
 
 
@@ -83,11 +84,11 @@ def _kind_at_end() -> re.Pattern[str]:
     """The grammar's kinds of 公文 and rules (``_GONGWEN_KIND``), at a title's end."""
     m = re.search(r"^_GONGWEN_KIND:\s*/(.+)/\s*$", grammar_text(), re.M)
     kinds = m.group(1) if m else "(?!)"
-    return re.compile(f"{kinds}(?:[（(][^（()）]{{1,24}}[)）])*$")
+    return compile_cached(f"{kinds}(?:[（(][^（()）]{{1,24}}[)）])*$")
 
 
-_WIDE_SPACE = re.compile(r"[ \t\u3000]{2,}")
-_IN_SENTENCE = re.compile(r"[。！？!?，,；;：:]")
+_WIDE_SPACE = compile_cached(r"[ \t\u3000]{2,}")
+_IN_SENTENCE = compile_cached(r"[。！？!?，,；;：:]")
 #: The longest 公文 title on one line (the grammar's DOC_TITLE says the same).
 TITLE_CHARS = 110
 
@@ -110,7 +111,7 @@ def _content(leaf: Element) -> str:
     return leaf.text.strip(_SPACE)
 
 
-_ORDER = re.compile(
+_ORDER = compile_cached(
     r"^(?P<code>[^（()）\s]{2,24}令)[ \t\u3000]*第[ \t\u3000]*"
     r"(?P<serial>[0-9０-９一二三四五六七八九十百零〇]{1,6})[ \t\u3000]*号$"
 )
@@ -181,7 +182,7 @@ def _names(lines: list[str], head: str = "") -> tuple[str, ...]:
     return tuple(name for part in _SPLIT.split(text) if (name := part.strip(_SPACE + "：:。.")))
 
 
-_PAGE_DATE = re.compile(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
+_PAGE_DATE = compile_cached(r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
 
 
 def _page_date(value: str) -> str | None:

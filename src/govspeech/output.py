@@ -26,7 +26,6 @@ import io
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -40,6 +39,14 @@ __all__ = [
     "rewrite_in_place",
     "same_file_as_input",
 ]
+
+
+def _tempfile() -> Any:
+    """The tempfile module, imported when a file is written (it costs start-up milliseconds
+    a command writing to standard output need not pay)."""
+    import tempfile
+
+    return tempfile
 
 # Signals whose default action ends the process and that a handler may catch: held while a file
 # is rewritten through its inode, so the rewrite is never cut short half-way.
@@ -160,13 +167,13 @@ class AtomicOutput:
     def _open(self) -> IO[Any]:
         try:
             if self.direct:
-                raw: IO[bytes] = tempfile.TemporaryFile()  # anonymous: nothing to clean up
+                raw: IO[bytes] = _tempfile().TemporaryFile()  # anonymous: nothing to clean up
                 self._stream = raw if self.binary else _text(raw)
                 return self._stream
             # Signals wait until the name is recorded: a kill right after the file appears
             # must still find it to remove.
             with _signals_held():
-                fd, self._tmp = tempfile.mkstemp(
+                fd, self._tmp = _tempfile().mkstemp(
                     dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
                 )
         except OSError as exc:
@@ -296,9 +303,9 @@ def _can_keep_owner(st: os.stat_result) -> bool:
 def _rewrite_inode(name: Path, real: Path, data: bytes, old: bytes) -> None:
     try:
         try:
-            fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+            fd, tmp = _tempfile().mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
         except PermissionError:
-            fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp")
+            fd, tmp = _tempfile().mkstemp(prefix=f".{real.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{name}: cannot rewrite: {os_reason(exc)}") from None
     try:

@@ -7,9 +7,7 @@ depth. Both are described by the JSON Schema shipped beside this module (`load_s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterator
-from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
 from govspeech.citation import citation, clauses, is_article
@@ -38,6 +36,9 @@ _SECTION_KINDS = frozenset({"numbered", "enum", "dash"})
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema of ``to_dict`` and ``to_outline_dict`` output, as a fresh dict."""
+    import json
+    from importlib import resources  # only here: it imports tempfile, which start-up need not
+
     text = resources.files("govspeech").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

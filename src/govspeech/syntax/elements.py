@@ -10,11 +10,11 @@ line is a paragraph, so a date or an 附件 word in the text never makes a part.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from govspeech.nodes import INDENT_CHARS, LINE_ENDINGS, Element, Leaf, Paragraph
 from govspeech.syntax.grammar import LinePatterns
+from govspeech.syntax.patterncache import compile_cached
 from govspeech.syntax.tokens import LineToken, new_token
 
 __all__ = ["as_element", "ending", "masthead", "opening_elements"]
@@ -45,9 +45,9 @@ NAME_CHARS = 30
 ISSUER_LINES = 6
 #: At most this many lines of 附注 (in brackets), and of a 抄送 line's continuation.
 NOTE_LINES = 3
-_STOPS = re.compile(r"[。！？!?，,；;：:]")
-_SIGNER = re.compile(r"签[ \t\u3000]*发[ \t\u3000]*人")
-_RULE_LINE = re.compile(r"^[-=─—＝_ \t\u3000]+$")
+_STOPS = compile_cached(r"[。！？!?，,；;：:]")
+_SIGNER = compile_cached(r"签[ \t\u3000]*发[ \t\u3000]*人")
+_RULE_LINE = compile_cached(r"^[-=─—＝_ \t\u3000]+$")
 
 
 def _content(line: LineToken) -> str:

@@ -9,6 +9,8 @@ until then). See `govspeech.syntax.build` for what each name holds.
 
 GRAMMAR_SHA256 = 'ffce613bb8d8ada21cdecfbf3ffcc786c1be56fadd21fa3f09254dd865177231'
 
+GRAMMAR_CRC32 = (2185723371, 20597)
+
 TERMINALS: tuple[tuple[str, int, str], ...] = (
     ('PART', 9, '第[一二三四五六七八九十百零〇两]{1,8}部分[ \t\u3000\xa0]*[、：:．.]?'),  # 0
     ('BOOK', 9, '第[一二三四五六七八九十百零〇两]{1,8}编[ \t\u3000\xa0]*[、：:．.]?'),  # 1

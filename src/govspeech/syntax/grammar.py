@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from govspeech.syntax.patterncache import compile_cached
+
 if TYPE_CHECKING:
     from govspeech.syntax.dispatch import Analysis
 
@@ -38,9 +40,17 @@ TRAILING = " \t\u3000"
 
 def grammar_text() -> str:
     """The grammar's source text, read from the installed package."""
-    from importlib.resources import files
+    import os
 
-    return files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
+    path = os.path.join(os.path.dirname(__file__), GRAMMAR_FILE)
+    try:  # the file beside this module (what an installed wheel has), without the
+        # importlib.resources machinery and the tempfile module it imports
+        with open(path, encoding="utf-8") as grammar:
+            return grammar.read()
+    except OSError:  # imported from a zip archive, say
+        from importlib.resources import files
+
+        return files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
 
 
 def line_terminals(terminals: Sequence[Terminal]) -> list[tuple[str, str]]:
@@ -90,7 +100,7 @@ class LineClassifier:
         self.indented, self.decorated = a.indented, a.decorated
         #: What a line's indentation is made of (the grammar's INDENT).
         self.indent_chars = indent_chars
-        self._blank = re.compile(f"(?:{indent})?(?P<BLANK>$)")
+        self._blank = compile_cached(f"(?:{indent})?(?P<BLANK>$)")
         from govspeech.syntax.patterncache import PatternCache
 
         self._cache = PatternCache("lines")
@@ -189,17 +199,17 @@ class LinePatterns:
         hashes = f"(?:{by_name['MARKDOWN_HASHES'][2]})?"
         # What comes before a line's text and is not part of it: indentation and the hashes
         # of a Markdown heading (# 上海市露天仓库消防安全管理规定).
-        self.decoration = re.compile(f"(?:{indent})?{hashes}")
-        self.indent = re.compile(by_name["INDENT"][2])
-        self.trailing_space = re.compile(f"(?:{indent})$")
-        self.sentence_end = re.compile(by_name["SENTENCE_END"][2])
+        self.decoration = compile_cached(f"(?:{indent})?{hashes}")
+        self.indent = compile_cached(by_name["INDENT"][2])
+        self.trailing_space = compile_cached(f"(?:{indent})$")
+        self.sentence_end = compile_cached(by_name["SENTENCE_END"][2])
         # What may follow an article's number: its caption; and an article run in after a
         # chapter's title on the same line (第一章　总则　　第一条　为规范…).
-        self.caption = re.compile(by_name["ARTICLE_CAPTION"][2])
-        self.run_in_article = re.compile(f"(?:{indent})(?P<ARTICLE>{by_name['ARTICLE'][2]})")
+        self.caption = compile_cached(by_name["ARTICLE_CAPTION"][2])
+        self.run_in_article = compile_cached(f"(?:{indent})(?P<ARTICLE>{by_name['ARTICLE'][2]})")
         # An inline item: the lead, then one family's marker as a group named by its terminal
         # (``m.lastgroup``), e.g. INLINE_ENUM_SHI for the family ENUM_SHI.
         families = "|".join(
             f"(?P<{name}>{rx})" for name, (_, _, rx) in inline if name != "INLINE_LEAD"
         )
-        self.inline_item = re.compile(f"(?:{by_name['INLINE_LEAD'][2]})(?:{families})")
+        self.inline_item = compile_cached(f"(?:{by_name['INLINE_LEAD'][2]})(?:{families})")

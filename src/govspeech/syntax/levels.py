@@ -35,6 +35,7 @@ from govspeech.syntax.families import FAMILIES
 from govspeech.syntax.grammar import LinePatterns
 from govspeech.syntax.lexer import first_sentence
 from govspeech.syntax.numerals import marker_number
+from govspeech.syntax.patterncache import compile_cached
 from govspeech.syntax.tokens import LeafToken, LineToken, Token, marker, new_token
 
 __all__ = ["HeadingInfo", "resolve_levels", "tokens"]
@@ -840,14 +841,14 @@ class _Emitter:
 
 #: How far after 目录 the repeat of its first entry (where the text begins) is looked for.
 CONTENTS_LOOKAHEAD = 400
-_NOT_IN_KEY = re.compile(r"[\s#\u3000]+")
-_WORD = re.compile(r"\w")
+_NOT_IN_KEY = compile_cached(r"[\s#\u3000]+")
+_WORD = compile_cached(r"\w")
 
 
 #: How far from a line's end a 目录 entry's leader is looked for (real ones are a line wide).
 LEADER_CHARS = 300
 # A 目录 entry's dot leader and page number (第一章　总　纲......4, as PDFs and Word print it).
-_LEADER = re.compile(r"[.．·•…⋯‧]{3,}[ \t\u3000]*[0-9０-９]{0,4}[ \t\u3000]*(\r?\n|\r)?$")
+_LEADER = compile_cached(r"[.．·•…⋯‧]{3,}[ \t\u3000]*[0-9０-９]{0,4}[ \t\u3000]*(\r?\n|\r)?$")
 
 
 def _key(line: LineToken) -> str:
@@ -1029,7 +1030,7 @@ def _as_paragraph(line: LineToken, kind: str, role: str) -> LineToken:
 TITLE_WRAP_LINES = 2
 #: The longest line that can be the beginning of a wrapped title.
 TITLE_WRAP_CHARS = 40
-_NOT_IN_TITLE = re.compile(r"[。！？!?，,；;：:]")
+_NOT_IN_TITLE = compile_cached(r"[。！？!?，,；;：:]")
 #: The shortest 公文 title standing on one line (上海市气象条例 has seven characters).
 DOC_TITLE_CHARS = 6
 #: What the line above a 公文 title may be: nothing, a site's line, another title line, an
@@ -1055,7 +1056,7 @@ _BEFORE_TITLE = frozenset(
 _CONTINUES = ("》", "，", ",", "、", "。", "；", ";", "：", ":", "）", ")")
 
 
-_RULE_LINE = re.compile(r"^[-=─—＝_ \t\u3000]*$")
+_RULE_LINE = compile_cached(r"^[-=─—＝_ \t\u3000]*$")
 
 
 def _ends_title(lines: Sequence[LineToken], j: int) -> bool:
@@ -1134,7 +1135,7 @@ def _title_with_stop(lines: Sequence[LineToken], pats: LinePatterns) -> Sequence
     return out
 
 
-_ORDER = re.compile(r"令[ \t\u3000]*第")
+_ORDER = compile_cached(r"令[ \t\u3000]*第")
 
 
 def _order_heads(lines: Sequence[LineToken]) -> Sequence[LineToken]:
@@ -1165,7 +1166,7 @@ def _order_heads(lines: Sequence[LineToken]) -> Sequence[LineToken]:
 
 
 #: A title's version note on a line of its own: （第九版） （试行第十版） （征求意见稿）.
-_VERSION_NOTE = re.compile(
+_VERSION_NOTE = compile_cached(
     r"^[（(][^（()）\n]{0,8}(版|试行|暂行|修订|草案|征求意见稿)[^（()）\n]{0,4}[)）]$"
 )
 

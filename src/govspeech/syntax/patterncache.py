@@ -12,19 +12,15 @@ home, ``GOVSPEECH_CACHE_DIR=`` set empty to turn it off) falls back to `re.compi
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import marshal
 import os
 import re
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger(__name__)
-
-__all__ = ["PatternCache", "cache_folder"]
+__all__ = ["PatternCache", "cache_folder", "compile_cached"]
 
 try:  # the matcher's internals; without them, `re.compile` it is
     import _sre  # type: ignore[import-not-found]
@@ -47,17 +43,24 @@ def cache_folder() -> Path | None:
     return Path(base) / "govspeech"
 
 
-def _compile(pattern: str) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
+def _debug(message: str, *args: object) -> None:
+    import logging  # only when something goes wrong: logging costs a start-up milliseconds
+
+    logging.getLogger(__name__).debug(message, *args, exc_info=True)
+
+
+def _compile(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], tuple[Any, ...] | None]:
     """The compiled pattern and what rebuilds it without compiling (None if unavailable)."""
     if _sre is None:
-        return re.compile(pattern), None
-    parsed = _parser.parse(pattern, 0)
-    code = [int(op) for op in _compiler._code(parsed, 0)]  # opcodes are int subclasses
+        return re.compile(pattern, flags), None
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
     state = parsed.state
     indexgroup = [None] * state.groups
     for name, index in state.groupdict.items():
         indexgroup[index] = name
-    args = (int(state.flags), code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
+    groups = dict(state.groupdict)
+    args = (int(flags | state.flags), code, state.groups - 1, groups, tuple(indexgroup))
     return _sre.compile(pattern, *args), args
 
 
@@ -69,40 +72,45 @@ class PatternCache:
     """
 
     def __init__(self, name: str) -> None:
-        tag = hashlib.sha256(f"{sys.version}|{getattr(_sre, 'MAGIC', 0)}|{name}".encode())
+        # (crc32, not a cryptographic hash: a file names its pattern and is checked against
+        # it, so a collision costs a recompile; and zlib is loaded already, hashlib is not)
+        tag = f"{sys.version}|{getattr(_sre, 'MAGIC', 0)}|{name}".encode()
         folder = cache_folder()
-        self.folder = folder / f"patterns-{tag.hexdigest()[:16]}" if folder else None
+        self.folder = folder / f"patterns-{zlib.crc32(tag):08x}" if folder else None
 
-    def _file(self, pattern: str) -> Path | None:
+    def _file(self, pattern: str, flags: int) -> Path | None:
         if self.folder is None:
             return None
-        return self.folder / (hashlib.sha1(pattern.encode()).hexdigest()[:24] + ".marshal")
+        data = pattern.encode("utf-8", "surrogatepass")
+        return self.folder / f"{zlib.crc32(data):08x}{len(data):x}-{flags:x}.marshal"
 
-    def get(self, pattern: str) -> re.Pattern[str]:
-        """``pattern`` compiled: rebuilt from the cache when it is there, else compiled and
-        kept for the next run."""
-        path = self._file(pattern)
+    def get(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(pattern, flags)``: rebuilt from the cache when it is there, else
+        compiled and kept for the next run."""
+        path = self._file(pattern, flags)
         if path is not None and _sre is not None:
             try:
                 saved = marshal.loads(path.read_bytes())
-                if isinstance(saved, tuple) and saved and saved[0] == pattern:
-                    compiled: re.Pattern[str] = _sre.compile(pattern, *saved[1:])
+                if isinstance(saved, tuple) and saved[:2] == (pattern, flags):
+                    compiled: re.Pattern[str] = _sre.compile(pattern, *saved[2:])
                     return compiled
             except FileNotFoundError:
                 pass
             except Exception:  # unreadable, or the matcher refused the code
-                log.debug("cached pattern %s refused; compiling it", path, exc_info=True)
+                _debug("cached pattern %s refused; compiling it", path)
         try:
-            compiled, args = _compile(pattern)
+            compiled, args = _compile(pattern, flags)
         except Exception:  # the internals differ from what this module knows
-            return re.compile(pattern)
+            return re.compile(pattern, flags)
         if args is not None and path is not None:
-            self._save(path, (pattern, *args))
+            self._save(path, (pattern, flags, *args))
         return compiled
 
     def _save(self, path: Path, entry: tuple[Any, ...]) -> None:
         """Write one entry atomically (a temporary file renamed over it); failing to write
         turns the cache off for this process."""
+        import tempfile  # only when a pattern is new: the cache is usually warm
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pattern.", suffix=".tmp")
@@ -113,6 +121,18 @@ class PatternCache:
             except BaseException:
                 os.unlink(tmp)
                 raise
-        except OSError as exc:
-            log.debug("cannot keep compiled patterns in %s: %s", path.parent, exc)
+        except OSError:
+            _debug("cannot keep compiled patterns in %s", path.parent)
             self.folder = None
+
+
+_SHARED: PatternCache | None = None
+
+
+def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile``, kept in the user cache between runs: for the patterns a parse compiles
+    at start-up (the grammar's, and those of the modules on the parse path)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = PatternCache("modules")
+    return _SHARED.get(pattern, flags)

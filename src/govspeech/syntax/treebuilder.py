@@ -12,7 +12,6 @@ exactly that, to check that both give the same trees), without importing Lark at
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -37,8 +36,6 @@ from govspeech.syntax.inline import inline_items as _inline_items
 from govspeech.syntax.levels import tokens
 from govspeech.syntax.lexer import FURNITURE, lex
 from govspeech.syntax.tokens import Token
-
-log = logging.getLogger(__name__)
 
 __all__ = ["TreeBuilder", "inline_items", "parse_text", "patterns"]
 
@@ -150,22 +147,25 @@ def _title(titles: tuple[Leaf, ...]) -> str:
 def _tables() -> Any:
     """The parse tables: the shipped ones, or (in a checkout whose grammar was changed and
     the tables not regenerated) the ones Lark computes from the grammar now."""
+    import zlib
+
     from govspeech.syntax import generated_tables
 
-    text = grammar_text()
-    import hashlib
-
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() == generated_tables.GRAMMAR_SHA256:
+    text = grammar_text().encode("utf-8")
+    # (a CRC and the length, not the SHA-256: hashlib costs start-up milliseconds, and this
+    # only tells a grammar edited in a checkout from the one the tables were made of)
+    if (zlib.crc32(text), len(text)) == generated_tables.GRAMMAR_CRC32:
         return generated_tables
+    import logging
     import types
 
     from govspeech.syntax.build import tables
 
-    log.warning(
+    logging.getLogger(__name__).warning(
         "govspeech.lark changed since its tables were generated: building them with Lark "
         "(run python -m govspeech.syntax.build to ship them)"
     )
-    return types.SimpleNamespace(**tables(text))
+    return types.SimpleNamespace(**tables(text.decode("utf-8")))
 
 
 @cache
