@@ -98,7 +98,7 @@ def main() -> None:
             assert where.startswith(str(site)), f"the wheel is not the one imported: {where}"
         times: dict[str, list[float]] = {name: [] for name, _ in cases}
         peaks: dict[str, int] = {name: 0 for name, _ in cases}
-        for name, cmd in cases:  # warm-up
+        for _, cmd in cases:  # warm-up
             _, _, code = _run(cmd, env)
             if code not in (0, 1):  # check exits 1 when it finds something
                 raise SystemExit(f"failed ({code}): {' '.join(cmd)}")

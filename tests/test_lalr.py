@@ -173,3 +173,26 @@ def test_a_parse_works_with_the_cache_turned_off():
         capture_output=True, text=True, check=True, env=env,
     )  # fmt: skip
     assert done.stdout.strip() == repr(govspeech.parse_file(example))
+
+
+def test_a_parse_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    text = "一、总则\n（一）范围。\n正文。\n" * 50
+    assert gc.isenabled()
+    govspeech.parse(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        govspeech.parse(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # objects the caller froze (a server before fork) stay frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        govspeech.parse(text)
+        assert gc.get_freeze_count() > frozen // 2  # (a few may be freed meanwhile)
+    finally:
+        gc.unfreeze()

@@ -192,9 +192,9 @@ def _heading_line(
         caption = pats.caption.match(content, mark_end)
         t0, t1 = (caption.start(), caption.end()) if caption else (mark_end, mark_end)
         content_end = len(content)
-        if content_end > t1 and pats.indent.match(content, content_end - 1):
-            trail = pats.trailing_space.search(content, t1)
-            content_end = trail.start() if trail else content_end
+        blank = pats.line.indent_chars
+        if content_end > t1 and content[-1] in blank:  # rare: trailing white space
+            content_end = max(t1, len(content.rstrip(blank)))
     rest_is_text = t1 < content_end
     head_len = t1 if rest_is_text else len(raw)
     heading = _heading(raw[:head_len], start, lineno, column, i0, mark_end, t0, t1)

@@ -208,6 +208,14 @@ def parse_text(
     finally:
         FURNITURE.reset(token)
         if gc_was_enabled:
+            # Left young, the new tree would be walked by the collection the next allocation
+            # triggers (~5 % of a parse) and by the one after that promotes it; it holds no
+            # cycles to find. Moved to the oldest generation, it waits for a full collection.
+            # (Not when the caller froze objects itself — a server before fork(), say —:
+            # unfreeze would thaw theirs.)
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
     return result
 
