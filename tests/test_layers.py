@@ -30,6 +30,7 @@ PUBLIC = {
     "govspeech.tables",
     "govspeech.sentences",
     "govspeech.plugin",
+    "govspeech.cachedir",
     "govspeech.syntax.families",
     "govspeech.syntax.numerals",
 }
@@ -37,6 +38,7 @@ PUBLIC = {
 #: For each layer, the prefixes of the modules it may import from govspeech (besides itself).
 ALLOWED = {
     "govspeech.errors": (),
+    "govspeech.cachedir": (),
     # ParsedFile.pretty() and .to_dict() call the two views of the tree, which import the nodes
     # for their type hints only: no circle.
     "govspeech.nodes": ("govspeech.pretty", "govspeech.serialize", "govspeech.meta"),
@@ -47,7 +49,7 @@ ALLOWED = {
         "govspeech.syntax.patterncache",
     ),
     "govspeech.read": ("govspeech.errors",),
-    "govspeech.syntax": ("govspeech.errors", "govspeech.nodes"),
+    "govspeech.syntax": ("govspeech.errors", "govspeech.nodes", "govspeech.cachedir"),
     "govspeech.pretty": (),
     "govspeech.serialize": ("govspeech.citation", "govspeech.meta"),
     "govspeech.citation": ("govspeech.syntax.families", "govspeech.syntax.numerals"),

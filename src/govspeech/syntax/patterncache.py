@@ -2,12 +2,12 @@
 
 Compiling the line terminals' patterns costs milliseconds each (the standard library turns
 each into its matcher's code in Python), which a command that parses one speech would pay on
-every start. The code is a list of integers: it is kept in ``govspeech/patterns-….marshal``
-under the cache folder (``$GOVSPEECH_CACHE_DIR``, else ``$XDG_CACHE_HOME/govspeech``, else
-``~/.cache/govspeech``), one file per Python version and grammar, and handed back to the
-matcher's constructor on the next run. The constructor checks the code, so a damaged or stale
-file costs a recompile, never a wrong match; anything unexpected (another Python, a read-only
-home, ``GOVSPEECH_CACHE_DIR=`` set empty to turn it off) falls back to `re.compile`.
+every start. The code is a list of integers: it is kept in ``patterns-…/`` in govspeech's
+cache folder (`govspeech.cachedir`: ``~/.cache/govspeech`` or ``$GOVSPEECH_CACHE_DIR``), a
+folder per Python version and a file per pattern, and handed back to the matcher's
+constructor on the next run. The constructor checks the code, so a damaged or stale file costs
+a recompile, never a wrong match; anything unexpected (another Python, a cache folder that
+cannot be written) falls back to `re.compile`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PatternCache", "cache_folder", "compile_cached"]
+from govspeech.cachedir import cache_dir
+
+__all__ = ["PatternCache", "compile_cached"]
 
 try:  # the matcher's internals; without them, `re.compile` it is
     import _sre  # type: ignore[import-not-found]
@@ -32,15 +34,6 @@ try:  # the matcher's internals; without them, `re.compile` it is
         import sre_parse as _parser
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
-
-
-def cache_folder() -> Path | None:
-    """Where govspeech keeps its caches; None when turned off (``GOVSPEECH_CACHE_DIR=``)."""
-    configured = os.environ.get("GOVSPEECH_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govspeech"
 
 
 def _debug(message: str, *args: object) -> None:
@@ -75,8 +68,7 @@ class PatternCache:
         # (crc32, not a cryptographic hash: a file names its pattern and is checked against
         # it, so a collision costs a recompile; and zlib is loaded already, hashlib is not)
         tag = f"{sys.version}|{getattr(_sre, 'MAGIC', 0)}|{name}".encode()
-        folder = cache_folder()
-        self.folder = folder / f"patterns-{zlib.crc32(tag):08x}" if folder else None
+        self.folder: Path | None = cache_dir() / f"patterns-{zlib.crc32(tag):08x}"
 
     def _file(self, pattern: str, flags: int) -> Path | None:
         if self.folder is None:
