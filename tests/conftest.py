@@ -13,6 +13,15 @@ import pytest
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
+# Messages in English whatever the machine's locale (tests/test_i18n.py sets LANG or LANGUAGE
+# for the Chinese ones): LC_ALL and LC_MESSAGES would win over a test's LANG, and LANGUAGE
+# over both. The character encoding LC_ALL gave is kept, as LC_CTYPE.
+if os.environ.get("LC_ALL"):
+    os.environ.setdefault("LC_CTYPE", os.environ["LC_ALL"])
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"

@@ -9,7 +9,8 @@ from typing import IO, Any
 
 from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Plugin
+from govspeech.plugin import N_, Plugin
+from govspeech.plugin import gettext as _
 from govspeech.serialize import to_outline_dict
 from govspeech.views import MarkdownWriter, part_title
 
@@ -21,7 +22,9 @@ def _kinds(value: str) -> frozenset[str]:
     unknown = sorted(kinds - set(KINDS))
     if unknown or not kinds:
         raise argparse.ArgumentTypeError(
-            f"expected a comma-separated list of {', '.join(KINDS)}; got {value!r}"
+            _("expected a comma-separated list of {kinds}; got {value!r}").format(
+                kinds=", ".join(KINDS), value=value
+            )
         )
     return kinds
 
@@ -30,7 +33,7 @@ def _kinds(value: str) -> frozenset[str]:
 FORMATS = ("text", "markdown", "json")
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
 SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json"}
-LINES_WITH_JSON = "--lines has no effect on the json outline"
+LINES_WITH_JSON = N_("--lines has no effect on the json outline")
 
 
 def _documents(outline: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
@@ -73,9 +76,9 @@ def _about(doc: dict[str, Any]) -> str:
 def render_text(outline: dict[str, Any], *, lines: bool = False) -> str:
     """Documents as title lines, sections indented two spaces per level below them."""
     out: list[str] = []
-    width = len(str(max((d["line"] for d, _ in _documents(outline)), default=1)))
-    for doc, _ in _documents(outline):
-        for _, sec in _sections(doc):
+    width = len(str(max((d["line"] for d, _title in _documents(outline)), default=1)))
+    for doc, _title in _documents(outline):
+        for _depth, sec in _sections(doc):
             width = max(width, len(str(sec["line"])))
 
     def emit(line_no: int, indent: int, text: str) -> None:
@@ -105,13 +108,13 @@ class Outline(Plugin):
     """The ``outline`` command."""
 
     name = "outline"
-    description = "Print each document's heading tree: title, then marker + title per section"
+    description = N_("Print each document's heading tree: title, then marker + title per section")
     parallel = True
     examples = (
         "govspeech outline 讲话.txt",
         "govspeech outline --depth 2 --lines 政府工作报告.txt",
-        "govspeech outline --kinds numbered 讲话.txt      # leave out 一是… and —— items",
-        "govspeech outline -o 提纲.md 讲话.txt         # markdown (the extension), for XMind",
+        N_("govspeech outline --kinds numbered 讲话.txt      # leave out 一是… and —— items"),
+        N_("govspeech outline -o 提纲.md 讲话.txt         # markdown (the extension), for XMind"),
         "govspeech outline -f json 讲话.txt | jq '.documents[].title'",
         "cat 讲话.txt | govspeech outline",
     )
@@ -121,32 +124,36 @@ class Outline(Plugin):
             "--depth",
             type=self.whole_number(1),
             metavar="N",
-            help="show N levels of headings (default: all)",
+            help=_("show N levels of headings (default: all)"),
         )
         parser.add_argument(
-            "--lines", action="store_true", help="show the source line number of each heading"
+            "--lines", action="store_true", help=_("show the source line number of each heading")
         )
         parser.add_argument(
             "--kinds",
             type=_kinds,
             default=frozenset(KINDS),
             metavar="LIST",
-            help="kinds of sections to show: numbered (一、 （一） 1．), enum (一是 首先), "
-            "dash (——); comma-separated, default all. Children of a hidden section move up.",
+            help=_(
+                "kinds of sections to show: numbered (一、 （一） 1．), enum (一是 首先), "
+                "dash (——); comma-separated, default all. Children of a hidden section move up."
+            ),
         )
         parser.add_argument(
             "-f",
             "--format",
             choices=FORMATS,
-            help="text, markdown (headings to six levels, then lists) or json (the outline "
-            "view of the govspeech/2 schema); default: from the -o file's extension (.md, "
-            ".json), else text",
+            help=_(
+                "text, markdown (headings to six levels, then lists) or json (the outline "
+                "view of the govspeech/2 schema); default: from the -o file's extension (.md, "
+                ".json), else text"
+            ),
         )
 
     def prepare(self, options: argparse.Namespace) -> None:
         options.format = self.format_for(options, EXTENSIONS, "text")
         if options.format == "json" and options.lines:
-            raise UsageError(LINES_WITH_JSON)
+            raise UsageError(_(LINES_WITH_JSON))
         # Several inputs: text gets a "==> file <==" line per file (like head and tail), JSON
         # one object per line (JSON Lines) rather than one big array.
         options.many = len(options.files) > 1

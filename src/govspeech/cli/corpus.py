@@ -25,7 +25,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from govspeech.cli.messages import EXPORT_BINARY, SOME_FILES, WORKER_DIED
 from govspeech.errors import STOP_SIGNALS, GovspeechError, PluginError
+from govspeech.i18n import gettext as _
 from govspeech.nodes import ParsedFile
 from govspeech.plugin.base import Guard, PluginProtocol, collect_reports
 from govspeech.plugin.discovery import LoadedPlugin
@@ -261,7 +263,7 @@ def export_file(path: str, format: str = "jsonl", options: Sequence[str] = ()) -
     if result.error is not None:
         raise PluginError(result.error) if result.error_code == 1 else GovspeechError(result.error)
     if isinstance(result.output, bytes):
-        raise GovspeechError(f"export --format {format} is binary; use the command line")
+        raise GovspeechError(_(EXPORT_BINARY).format(format=format))
     return result.output
 
 
@@ -296,11 +298,10 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def _dead_worker(paths: Sequence[str]) -> WorkerDiedError:
-    shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-    return WorkerDiedError(
-        f"a worker process died (killed, or crashed) while working on {shown}; "
-        "those files and the ones after them were not processed"
-    )
+    shown = ", ".join(paths[:3])
+    if len(paths) > 3:
+        shown = _(SOME_FILES).format(files=shown, more=len(paths) - 3)
+    return WorkerDiedError(_(WORKER_DIED).format(files=shown))
 
 
 def results(

@@ -15,7 +15,9 @@ from pathlib import Path
 from attrs import evolve
 
 from govspeech.api import parse_file
+from govspeech.cli import messages
 from govspeech.errors import EmptyInputError, InputNotFoundError, InputReadError
+from govspeech.i18n import gettext as _
 from govspeech.nodes import ParsedFile
 from govspeech.read.formats import INPUT_SUFFIXES, STDIN, input_format, read_source_any, sniff
 from govspeech.syntax.treebuilder import parse_text
@@ -63,9 +65,7 @@ def expand(arguments: list[str]) -> list[str]:
             files = _walk_folder(path)
             if not files:
                 suffixes = ", ".join(f"*{s}" for s in sorted(INPUT_SUFFIXES))
-                raise InputReadError(
-                    f"{arg}: folder holds no text files, Word files or web pages ({suffixes})"
-                )
+                raise InputReadError(_(messages.EMPTY_FOLDER).format(path=arg, suffixes=suffixes))
             for f in files:
                 add(f)
         elif path.exists() or os.path.lexists(arg):
@@ -80,7 +80,7 @@ def expand(arguments: list[str]) -> list[str]:
                 if not os.path.basename(m).startswith("~$")
             ]
             if not matches:
-                raise InputNotFoundError(f"{arg}: no files match this pattern")
+                raise InputNotFoundError(_(messages.NO_MATCH).format(path=arg))
             for m in matches:
                 if os.path.isdir(m):
                     for f in _walk_folder(Path(m)):
@@ -88,7 +88,7 @@ def expand(arguments: list[str]) -> list[str]:
                 else:
                     add(m)
         else:
-            raise InputNotFoundError(f"{arg}: no such file or folder")
+            raise InputNotFoundError(_(messages.NO_SUCH_FILE).format(path=arg))
     return out
 
 
@@ -125,5 +125,5 @@ def read_input_as(
         fmt = input_format(name, source_format) if tell else ""
     if not tree.documents:
         what = "<stdin>" if name == STDIN else name
-        raise EmptyInputError(f"{what}: no text (the input is empty or blank)")
+        raise EmptyInputError(_(messages.EMPTY_INPUT).format(path=what))
     return tree, fmt

@@ -25,35 +25,13 @@ from govspeech.cli.commands import (
 )
 from govspeech.cli.runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_command
 from govspeech.errors import STOP_SIGNALS, GovspeechError, PluginError, Stopped, UsageError
+from govspeech.i18n import gettext as _
 from govspeech.plugin.base import COMMANDS, EXPORTERS
 from govspeech.plugin.discovery import PluginSpec, Registry, discover, load
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 _TOP_OPTIONS = {"-h", "--help", "--version", "--debug"}
-
-_DESCRIPTION = """\
-Parse Chinese government speeches, work reports and official documents (讲话稿, 政府工作报告,
-公文) into a tree by their numbering — 一、 （一） 1． （1） 一是 —— and the variants real
-texts use — and outline, summarize, check, fix or export them. Reads text in any Chinese
-encoding, Word files and web pages. Plugins add commands and export formats."""
-
-_EXAMPLES = """\
-examples:
-  govspeech outline 讲话.txt
-  govspeech outline --depth 2 --lines 政府工作报告.txt
-  govspeech outline -o 讲话提纲.md 讲话.txt         # the format from the extension
-  govspeech summarize 讲话.docx
-  govspeech check 讲话.txt && govspeech fix --diff 讲话.txt
-  govspeech fix --diff --color always 讲话.txt | less -R
-  govspeech export 政府工作报告.html -o 报告.docx
-  govspeech export -f jsonl --jobs 2 讲话稿/ "报告/**/*.txt" -o corpus.jsonl
-  cat 讲话.txt | govspeech outline
-
-every command: -o FILE (- is stdout), -q/--quiet, -v/--verbose, --color auto|always|never,
---encoding, --from, --jobs; commands with formats: -f/--format (or the -o file's extension)
-
-exit codes: 0 ok, 1 findings or a plugin failed, 2 usage or input error"""
 
 
 def _say(message: str) -> None:
@@ -64,23 +42,25 @@ def _commands_help(registry: Registry) -> str:
     rows: list[tuple[str, str]] = []
     for name in registry.names():
         try:
-            rows.append((name, load(registry.specs[name]).description))
+            rows.append((name, _(load(registry.specs[name]).description)))
         except PluginError:
-            rows.append((name, "(cannot be loaded: see govspeech plugins)"))
-    rows.extend(BUILTIN.items())
-    width = max(len(name) for name, _ in rows)
-    return "commands:\n" + "\n".join(f"  {n.ljust(width)}  {d}" for n, d in rows)
+            rows.append((name, _(messages.TOP_CANNOT_LOAD)))
+    rows.extend((name, _(description)) for name, description in BUILTIN.items())
+    width = max(len(name) for name, _description in rows)
+    lines = [f"  {n.ljust(width)}  {d}" for n, d in rows]
+    return "\n".join([_(messages.TOP_COMMANDS), *lines])
 
 
 def _top_help(registry: Registry) -> str:
-    usage = "usage: govspeech [--version] [--debug] COMMAND [options] [FILE...]"
-    options = (
-        "options:\n"
-        "  -h, --help  show this help, or a command's: govspeech COMMAND --help\n"
-        "  --version   show the version\n"
-        "  --debug     show tracebacks of errors"
+    return "\n\n".join(
+        [
+            _(messages.TOP_USAGE),
+            _(messages.TOP_DESCRIPTION),
+            _commands_help(registry),
+            _(messages.TOP_OPTIONS),
+            _(messages.TOP_EXAMPLES),
+        ]
     )
-    return "\n\n".join([usage, _DESCRIPTION, _commands_help(registry), options, _EXAMPLES])
 
 
 def _list_plugins(args: list[str]) -> int:
@@ -99,12 +79,12 @@ def _list_plugins(args: list[str]) -> int:
             try:
                 description = load(spec).description
             except PluginError as exc:
-                _say(f"error: {exc}")
+                _say(_(messages.ERROR).format(message=exc))
                 description = messages.PLUGIN_FAILED
                 status = EXIT_FAILED
-            rows.append((name, kind, spec.origin, description))
+            rows.append((name, kind, spec.origin, _(description)))
     if not rows:
-        print(messages.PLUGINS_NONE)
+        print(_(messages.PLUGINS_NONE))
         return status
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for row in rows:
@@ -120,7 +100,7 @@ def _split(args: list[str]) -> tuple[set[str], str | None, list[str]]:
         if arg in _TOP_OPTIONS:
             top.add(arg)
         elif arg.startswith("-") and arg != "-":
-            raise UsageError(messages.UNKNOWN_TOP_OPTION.format(option=arg))
+            raise UsageError(_(messages.UNKNOWN_TOP_OPTION).format(option=arg))
         else:
             return top, arg, args[i + 1 :]
     return top, None, []
@@ -131,7 +111,7 @@ def _help_for(command: str, registry: Registry) -> int:
         plugins_parser().print_help()
         return EXIT_OK
     if command in BUILTIN:
-        print(f"govspeech {command}: {BUILTIN[command]}")
+        print(_(messages.BUILTIN_HELP).format(command=command, description=_(BUILTIN[command])))
         return EXIT_OK
     spec = _find(command, registry)
     command_parser(load(spec)).print_help()
@@ -146,8 +126,12 @@ def _find(command: str, registry: Registry) -> PluginSpec:
 
         close = difflib.get_close_matches(command, known, n=1)
         if close:
-            raise UsageError(messages.UNKNOWN_COMMAND_CLOSE.format(command=command, close=close[0]))
-        raise UsageError(messages.UNKNOWN_COMMAND.format(command=command, known=", ".join(known)))
+            raise UsageError(
+                _(messages.UNKNOWN_COMMAND_CLOSE).format(command=command, close=close[0])
+            )
+        raise UsageError(
+            _(messages.UNKNOWN_COMMAND).format(command=command, known=", ".join(known))
+        )
     return spec
 
 
@@ -167,7 +151,7 @@ def _main(args: list[str]) -> int:
         if top & {"-h", "--help"}:
             print(_top_help(registry))
             return EXIT_OK
-        raise UsageError(messages.NO_COMMAND)
+        raise UsageError(_(messages.NO_COMMAND))
     if command == "plugins":
         return _list_plugins(rest)
     if command == "help":
@@ -211,7 +195,8 @@ def _flush_stdout() -> bool:
         return True
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        _say(f"error: standard output: cannot write: {reason.lower()}")
+        message = _(messages.STDOUT_CANNOT_WRITE).format(reason=reason.lower())
+        _say(_(messages.ERROR).format(message=message))
         _quiet_stdout()
         return False
 
@@ -234,14 +219,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovspeechError as exc:
         if debug:
             traceback.print_exc()
-        _say(f"error: {exc}")
+        _say(_(messages.ERROR).format(message=exc))
         _flush_stdout()
         return exc.exit_code
     except KeyboardInterrupt:
-        _say("error: interrupted")
+        _say(_(messages.INTERRUPTED))
         return 130
     except Stopped as exc:
-        _say(f"error: stopped by {signal.Signals(exc.signum).name}")
+        _say(_(messages.STOPPED).format(signal=signal.Signals(exc.signum).name))
         return 128 + exc.signum
     except BrokenPipeError:
         # The reader went away (``govspeech outline big.txt | head``): stop quietly.

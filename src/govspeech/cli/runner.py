@@ -27,6 +27,7 @@ from govspeech.cli import messages
 from govspeech.cli.corpus import FileResult, Job, WorkerDiedError, results
 from govspeech.cli.inputs import STDIN, expand
 from govspeech.errors import GovspeechError, OutputError, PluginError, UsageError, os_reason
+from govspeech.i18n import gettext as _
 from govspeech.output import AtomicOutput, input_identities, same_file_as_input
 from govspeech.plugin.base import Guard, report, reporting_to
 from govspeech.plugin.discovery import LoadedPlugin
@@ -74,7 +75,7 @@ class _Tally:
         self.failed(str(exc), exc.exit_code)
 
     def failed(self, message: str, code: int) -> None:
-        self.say(f"error: {message}")
+        self.say(_(messages.ERROR).format(message=message))
         if code == EXIT_USAGE:
             self.usage_errors += 1
         else:
@@ -87,7 +88,7 @@ class _Tally:
             self.bar.update(1)
         if self.verbosity > 0 and result.error is None:
             self.say(
-                messages.FILE_READ.format(
+                _(messages.FILE_READ).format(
                     path="<stdin>" if result.path == STDIN else result.path,
                     format=result.source_format or "?",
                     encoding=result.encoding or "?",
@@ -113,7 +114,7 @@ class _Tally:
             self.bar = None
         if summary and (self.total > 1 or self.verbosity > 0) and self.verbosity >= 0:
             _say(
-                messages.SUMMARY.format(
+                _(messages.SUMMARY).format(
                     files=self.files,
                     documents=self.documents,
                     sections=self.sections,
@@ -134,10 +135,10 @@ def _buffer(binary: bool) -> io.BytesIO | io.StringIO:
 
 def _stdout(binary: bool) -> IO[Any]:
     if sys.stdout is None:  # started with standard output closed (``>&-``)
-        raise OutputError("standard output is closed; use -o FILE")
+        raise OutputError(_(messages.STDOUT_CLOSED))
     if binary:
         if sys.stdout.isatty():
-            raise UsageError("refusing to write binary output to a terminal; use -o FILE")
+            raise UsageError(_(messages.BINARY_TO_TERMINAL))
         return sys.stdout.buffer
     if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
         reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -192,7 +193,7 @@ def _to_stdout(run: _Run) -> None:
     except (BrokenPipeError, GovspeechError):
         raise  # a broken pipe: the reader went away, the command line stops quietly
     except OSError as exc:
-        raise OutputError(f"standard output: cannot write: {os_reason(exc)}") from None
+        raise OutputError(_(messages.STDOUT_CANNOT_WRITE).format(reason=os_reason(exc))) from None
 
 
 def _to_file(run: _Run, path: Path) -> None:
@@ -205,14 +206,17 @@ def _to_file(run: _Run, path: Path) -> None:
     except GovspeechError:
         raise
     except OSError as exc:  # writing the temporary file failed: a full disk, an I/O error
-        raise OutputError(f"{path}: cannot write: {os_reason(exc)}") from None
+        raise OutputError(
+            _(messages.CANNOT_WRITE).format(path=path, reason=os_reason(exc))
+        ) from None
 
 
 def _refuse_input(target: str | Path, files: list[str] | dict[tuple[int, int], str]) -> None:
     clash = same_file_as_input(target, files)
     if clash is not None:
-        what = "its input" if os.path.abspath(clash) == os.path.abspath(target) else clash
-        raise UsageError(f"{target}: the output would overwrite {what}; choose another -o")
+        if os.path.abspath(clash) == os.path.abspath(target):
+            raise UsageError(_(messages.OVERWRITES_ITS_INPUT).format(path=target))
+        raise UsageError(_(messages.OVERWRITES_AN_INPUT).format(path=target, input=clash))
 
 
 def _is_folder(output: str) -> bool:
@@ -235,8 +239,7 @@ def _targets(files: list[str], folder: Path, suffix: str) -> list[Path]:
         _refuse_input(target, inputs)
         if target in seen:
             raise UsageError(
-                f"{target}: {seen[target]} and {name} would both be written there; "
-                "give them different names"
+                _(messages.SAME_TARGET).format(path=target, first=seen[target], second=name)
             )
         seen[target] = name
         out.append(target)
@@ -249,7 +252,9 @@ def _per_file(run: _Run) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot create folder: {os_reason(exc)}") from None
+        raise OutputError(
+            _(messages.CANNOT_CREATE_FOLDER).format(path=folder, reason=os_reason(exc))
+        ) from None
     suffix = run.guard("choosing a file suffix", run.plugin.suffix, options)
     if not isinstance(suffix, str):
         raise PluginError(f"{run.guard.what} suffix() returned {suffix!r}, expected a str")
@@ -267,7 +272,9 @@ def _per_file(run: _Run) -> None:
         except OutputError as exc:
             tally.failed(str(exc), EXIT_USAGE)
         except OSError as exc:
-            tally.failed(f"{path}: cannot write: {os_reason(exc)}", EXIT_USAGE)
+            tally.failed(
+                _(messages.CANNOT_WRITE).format(path=path, reason=os_reason(exc)), EXIT_USAGE
+            )
 
 
 class _Run:
@@ -286,12 +293,12 @@ class _Run:
         # A plugin whose finish needs what run saw (one page of all files, a count) runs in
         # this process; one file per output is a whole run, fine anywhere.
         if jobs > 1 and not per_file and not self.loaded.parallel:
-            report(messages.JOBS_IGNORED.format(command=self.spec.name))
+            report(_(messages.JOBS_IGNORED).format(command=self.spec.name))
             jobs = 1
         cpus = os.cpu_count() or 1
         if jobs > cpus and not getattr(options, "force_jobs", False):
             # More processes than CPUs only costs memory (each holds a parser and a plugin).
-            report(messages.JOBS_CAPPED.format(jobs=jobs, cpus=cpus))
+            report(_(messages.JOBS_CAPPED).format(jobs=jobs, cpus=cpus))
             jobs = cpus
         job = Job(
             getattr(options, "command", self.spec.name),

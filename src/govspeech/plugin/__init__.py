@@ -4,11 +4,13 @@ The protocol and base classes (`Plugin`, `Exporter`, `PluginProtocol`), discover
 of entry points (`discover`, `load`, `LoadedPlugin`), the `Guard` that turns a plugin's
 exceptions into one-line errors, `report` for messages to the person running the command, and
 the helpers the built-in plugins need from the core: reading an input's bytes (`read_bytes`,
-`input_format`), standard input's name (`STDIN`) and rewriting a file in place without
-damaging it (`rewrite_in_place`). Plugins import from here,
-never from the core's private modules (a test checks it).
+`input_format`), standard input's name (`STDIN`), rewriting a file in place without
+damaging it (`rewrite_in_place`), and messages in the user's language (`gettext`,
+`ngettext`, `N_`: see `govspeech.i18n`). Plugins import from here, never from the core's
+private modules (a test checks it).
 """
 
+from govspeech.i18n import N_, gettext, ngettext
 from govspeech.output import rewrite_in_place
 from govspeech.plugin.base import (
     COMMANDS,
@@ -26,6 +28,7 @@ from govspeech.read.source import read_bytes
 __all__ = [
     "COMMANDS",
     "EXPORTERS",
+    "N_",
     "STDIN",
     "SUFFIX_FORMATS",
     "Exporter",
@@ -36,8 +39,10 @@ __all__ = [
     "PluginSpec",
     "Registry",
     "discover",
+    "gettext",
     "input_format",
     "load",
+    "ngettext",
     "read_bytes",
     "report",
     "rewrite_in_place",

@@ -43,6 +43,8 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from govspeech.errors import GovspeechError, PluginError, Stopped, UsageError, one_line
+from govspeech.i18n import N_
+from govspeech.i18n import gettext as _
 from govspeech.nodes import ParsedFile
 
 if TYPE_CHECKING:
@@ -134,9 +136,13 @@ def collect_reports(verbosity: int = 0) -> Iterator[list[str]]:
 
 #: What a bad option value is told (whole sentences, for translation; ``option`` is the
 #: option's name, ``value`` what was given).
-NOT_A_WHOLE_NUMBER = "{option} must be a whole number; got {value!r}"
-TOO_SMALL = "{option} must be {minimum} or more; got {value!r}"
-NOT_A_FRACTION = "{option} must be a number above 0 and at most 1; got {value!r}"
+NOT_A_WHOLE_NUMBER = N_("{option} must be a whole number; got {value!r}")
+TOO_SMALL = N_("{option} must be {minimum} or more; got {value!r}")
+NOT_A_FRACTION = N_("{option} must be a number above 0 and at most 1; got {value!r}")
+#: Where the option's name is not known (outside the command line's parser).
+THE_VALUE = N_("the value")
+#: A plugin's usage error, prefixed with the command line it belongs to.
+COMMAND_USAGE = N_("{command}: {message}")
 
 
 class OptionValueError(argparse.ArgumentTypeError):
@@ -145,11 +151,11 @@ class OptionValueError(argparse.ArgumentTypeError):
 
     def __init__(self, template: str, **fields: Any) -> None:
         self.template, self.fields = template, fields
-        super().__init__(self.for_option("the value"))
+        super().__init__(self.for_option(_(THE_VALUE)))
 
     def for_option(self, option: str) -> str:
-        """The message for the option called ``option``."""
-        return self.template.format(option=option, **self.fields)
+        """The message for the option called ``option``, in the user's language."""
+        return _(self.template).format(option=option, **self.fields)
 
 
 def whole_number(minimum: int = 0) -> Callable[[str], int]:
@@ -318,7 +324,7 @@ class Guard:
         except UsageError as exc:
             message = str(exc)
             if not message.startswith("govspeech"):
-                message = f"{self.command}: {message}"
+                message = _(COMMAND_USAGE).format(command=self.command, message=message)
             raise UsageError(message) from exc
         except PluginError as exc:
             if str(exc).startswith("plugin "):

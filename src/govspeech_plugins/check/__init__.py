@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Plugin, report
+from govspeech.plugin import N_, Plugin, ngettext, report
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.config import add_options, load
 from govspeech_plugins.check.rules import RULES, Finding
 
@@ -40,15 +41,17 @@ class Check(Plugin):
     """The ``check`` command."""
 
     name = "check"
-    description = "Check numbering and marker forms (gaps, duplicates, 1、 vs 1．, （一）、…)"
+    description = N_("Check numbering and marker forms (gaps, duplicates, 1、 vs 1．, （一）、…)")
     examples = (
         "govspeech check 讲话.txt",
-        "govspeech check --select GS1 讲话稿/        # numbering only",
-        "govspeech check --extend-select GS202 报告.txt   # also skipped levels",
+        N_("govspeech check --select GS1 讲话稿/        # numbering only"),
+        N_("govspeech check --extend-select GS202 报告.txt   # also skipped levels"),
         "govspeech check -f json 讲话.txt",
-        "cat 讲话.txt | govspeech check               # standard input, from a pipe",
-        "govspeech check -q 讲话稿/ | less -R          # findings only (colour: --color always)",
-        "govspeech fix --diff 讲话.txt                # what fix would change",
+        N_("cat 讲话.txt | govspeech check               # standard input, from a pipe"),
+        N_(
+            "govspeech check -q 讲话稿/ | less -R          # findings only (colour: --color always)"
+        ),
+        N_("govspeech fix --diff 讲话.txt                # what fix would change"),
     )
 
     def __init__(self) -> None:
@@ -60,11 +63,13 @@ class Check(Plugin):
             "-f",
             "--format",
             choices=FORMATS,
-            help="text: path:line:col: CODE message; json: a list of findings; default: from "
-            "the -o file's extension (.json), else text",
+            help=_(
+                "text: path:line:col: CODE message; json: a list of findings; default: from "
+                "the -o file's extension (.json), else text"
+            ),
         )
         parser.add_argument(
-            "--statistics", action="store_true", help="count the findings per code instead"
+            "--statistics", action="store_true", help=_("count the findings per code instead")
         )
         add_options(parser)
 
@@ -115,21 +120,47 @@ class Check(Plugin):
                 for f in found
             ]
             out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        safe = sum(1 for f in found if f.fix == "safe")
-        unsafe = sum(1 for f in found if f.fix == "unsafe")
         if not found:
             # An input that could not be read was reported already: it did not pass.
             unread = len(options.files) - self._checked
             if not unread:
-                report("All checks passed.")
+                report(_("All checks passed."))
             elif self._checked:
                 n = self._checked
-                report(f"No findings in the {n} file{'s' * (n > 1)} read.")
+                report(
+                    ngettext(
+                        "No findings in the {count} file read.",
+                        "No findings in the {count} files read.",
+                        n,
+                    ).format(count=n)
+                )
         else:
-            files = len({f.path for f in found})
-            tail = f", {safe} fixable with govspeech fix" if safe else ""
-            if unsafe:
-                tail += f", {unsafe} more with --unsafe-fixes"
-            noun = "finding" if len(found) == 1 else "findings"
-            report(f"Found {len(found)} {noun} in {files} file{'s' * (files > 1)}{tail}.")
+            report(summary_line(found))
         return 1 if found else 0
+
+
+def summary_line(found: list[Finding]) -> str:
+    """``Found 3 findings in 1 file, 3 fixable with govspeech fix.``, in the user's language."""
+    safe = sum(1 for f in found if f.fix == "safe")
+    unsafe = sum(1 for f in found if f.fix == "unsafe")
+    files = len({f.path for f in found})
+    fields = {
+        "findings": ngettext("{count} finding", "{count} findings", len(found)).format(
+            count=len(found)
+        ),
+        "files": ngettext("{count} file", "{count} files", files).format(count=files),
+        "safe": safe,
+        "unsafe": unsafe,
+    }
+    if safe and unsafe:
+        template = _(
+            "Found {findings} in {files}, {safe} fixable with govspeech fix, {unsafe} more "
+            "with --unsafe-fixes."
+        )
+    elif safe:
+        template = _("Found {findings} in {files}, {safe} fixable with govspeech fix.")
+    elif unsafe:
+        template = _("Found {findings} in {files}, {unsafe} more with --unsafe-fixes.")
+    else:
+        template = _("Found {findings} in {files}.")
+    return template.format(**fields)

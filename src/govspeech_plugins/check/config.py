@@ -25,6 +25,7 @@ from attrs import frozen
 
 from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile, split_lines
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules import RULES, Analysis, Settings, analyse
 
 if sys.version_info >= (3, 11):
@@ -85,7 +86,11 @@ def expand(codes: Iterable[str], where: str) -> set[str]:
         matched = set(RULES) if code == "ALL" else {c for c in RULES if c.startswith(code)}
         if not matched:
             known = ", ".join(RULES)
-            raise UsageError(f"{where}: unknown code {raw!r} (known: {known}, or ALL)")
+            raise UsageError(
+                _("{where}: unknown code {code!r} (known: {known}, or ALL)").format(
+                    where=where, code=raw, known=known
+                )
+            )
         out |= matched
     return out
 
@@ -96,21 +101,21 @@ def _split(value: str | None) -> list[str]:
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """The options ``check`` and ``fix`` share."""
-    group = parser.add_argument_group("checks and house style (override the configuration)")
+    group = parser.add_argument_group(_("checks and house style (override the configuration)"))
     group.add_argument(
-        "--select", metavar="CODES", help="check only these codes or prefixes (GS1,GS302; ALL)"
+        "--select", metavar="CODES", help=_("check only these codes or prefixes (GS1,GS302; ALL)")
     )
-    group.add_argument("--extend-select", metavar="CODES", help="check these as well (GS202)")
-    group.add_argument("--ignore", metavar="CODES", help="do not check these codes or prefixes")
+    group.add_argument("--extend-select", metavar="CODES", help=_("check these as well (GS202)"))
+    group.add_argument("--ignore", metavar="CODES", help=_("do not check these codes or prefixes"))
     group.add_argument(
         "--arabic-dot",
         choices=("auto", "．", ".", "fullwidth", "halfwidth"),
-        help="the dot after 1: ． or . (auto: ． in fullwidth text, . in halfwidth text)",
+        help=_("the dot after 1: ． or . (auto: ． in fullwidth text, . in halfwidth text)"),
     )
     group.add_argument(
         "--config",
         metavar="FILE",
-        help="read settings from FILE (govspeech.toml or pyproject.toml) instead of searching",
+        help=_("read settings from FILE (govspeech.toml or pyproject.toml) instead of searching"),
     )
 
 
@@ -132,9 +137,14 @@ def _read(path: Path) -> dict[str, Any]:
         with open(path, "rb") as f:
             return tomllib.load(f)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise UsageError(
+            _("{path}: cannot read ({reason})").format(path=path, reason=reason)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: not valid TOML ({exc})") from None
+        raise UsageError(
+            _("{path}: not valid TOML ({error})").format(path=path, error=exc)
+        ) from None
 
 
 def _table(path: Path) -> dict[str, Any]:
@@ -150,22 +160,28 @@ def load(options: argparse.Namespace, start: Path | None = None) -> LintConfig:
     if options.config:
         path = Path(options.config)
         if not path.is_file():
-            raise UsageError(f"{path}: no such configuration file")
+            raise UsageError(_("{path}: no such configuration file").format(path=path))
         table, source = _table(path), str(path)
     else:
         found = _find_config(start or Path.cwd())
         table, source = ({}, None) if found is None else (dict(found[1]), str(found[0]))
-    where = f"{source} [check]" if source else "configuration"
+    where = f"{source} [check]" if source else _("configuration")
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise UsageError(
-            f"{where}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
+            _("{where}: unknown setting {setting!r} (known: {known})").format(
+                where=where, setting=unknown[0], known=", ".join(sorted(_KEYS))
+            )
         )
 
     def codes(key: str) -> list[str]:
         value = table.get(key, [])
         if isinstance(value, str) or not isinstance(value, list):
-            raise UsageError(f'{where}: {key} must be a list of codes, like ["GS101"]')
+            raise UsageError(
+                _('{where}: {key} must be a list of codes, like ["GS101"]').format(
+                    where=where, key=key
+                )
+            )
         return value
 
     select = (
@@ -176,7 +192,9 @@ def load(options: argparse.Namespace, start: Path | None = None) -> LintConfig:
     select |= expand(codes("extend-select"), where)
     allow = table.get("allow-skipped-levels", True)
     if not isinstance(allow, bool):
-        raise UsageError(f"{where}: allow-skipped-levels must be true or false")
+        raise UsageError(
+            _("{where}: allow-skipped-levels must be true or false").format(where=where)
+        )
     if not allow:
         select.add("GS202")
     select -= expand(codes("ignore"), where)
@@ -187,11 +205,17 @@ def load(options: argparse.Namespace, start: Path | None = None) -> LintConfig:
 
     dot = options.arabic_dot or table.get("arabic-dot", "auto")
     if dot not in _DOTS:
-        raise UsageError(f'{where}: arabic-dot must be one of auto, "．", "."; got {dot!r}')
+        raise UsageError(
+            _('{where}: arabic-dot must be one of auto, "．", "."; got {dot!r}').format(
+                where=where, dot=dot
+            )
+        )
 
     ignores = table.get("per-file-ignores", {})
     if not isinstance(ignores, dict):
-        raise UsageError(f"{where}: per-file-ignores must be a table of pattern = [codes]")
+        raise UsageError(
+            _("{where}: per-file-ignores must be a table of pattern = [codes]").format(where=where)
+        )
     per_file = tuple(
         (pattern, frozenset(expand(value if isinstance(value, list) else [value], where)))
         for pattern, value in ignores.items()

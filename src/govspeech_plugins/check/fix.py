@@ -24,14 +24,17 @@ from typing import IO, Any
 from govspeech.errors import OutputError, UsageError
 from govspeech.nodes import ParsedFile, split_lines
 from govspeech.plugin import (
+    N_,
     STDIN,
     SUFFIX_FORMATS,
     Plugin,
     input_format,
+    ngettext,
     read_bytes,
     report,
     rewrite_in_place,
 )
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.config import add_options, load
 from govspeech_plugins.check.rules import RULES
 
@@ -96,9 +99,11 @@ def _round_trip(tree: ParsedFile, original: bytes) -> None:
     if at is None:
         at = min(len(again), len(original))
     raise OutputError(
-        f"{tree.path}: {tree.encoding} does not give back this file's bytes (byte {at}); "
-        "writing it would change more than the markers, so it is not written "
-        "(convert it to UTF-8 first, or use --diff)"
+        _(
+            "{path}: {encoding} does not give back this file's bytes (byte {at}); writing it "
+            "would change more than the markers, so it is not written (convert it to UTF-8 "
+            "first, or use --diff)"
+        ).format(path=tree.path, encoding=tree.encoding, at=at)
     )
 
 
@@ -122,20 +127,17 @@ def _write_diff(tree: ParsedFile, text: str, out: IO[Any], color: bool) -> None:
         out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
 
 
-_NOT_TEXT = "Word files and web pages are read-only inputs for fix (their fixed text: -o FILE.txt)"
-
-
 class Fix(Plugin):
     """The ``fix`` command."""
 
     name = "fix"
-    description = "Rewrite markers only: renumber, standard forms, balanced brackets"
+    description = N_("Rewrite markers only: renumber, standard forms, balanced brackets")
     examples = (
-        "govspeech fix --diff 讲话.txt            # show what would change",
-        "govspeech fix --diff --color always 讲话.txt | less -R   # changed characters marked",
-        "govspeech fix --in-place 讲话稿/         # fix the files themselves",
+        N_("govspeech fix --diff 讲话.txt            # show what would change"),
+        N_("govspeech fix --diff --color always 讲话.txt | less -R   # changed characters marked"),
+        N_("govspeech fix --in-place 讲话稿/         # fix the files themselves"),
         "govspeech fix 讲话.txt -o 讲话-fixed.txt",
-        "govspeech fix --unsafe-fixes --diff 报告.txt   # also close numbering gaps",
+        N_("govspeech fix --unsafe-fixes --diff 报告.txt   # also close numbering gaps"),
     )
 
     def __init__(self) -> None:
@@ -144,31 +146,39 @@ class Fix(Plugin):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument(
-            "--diff", action="store_true", help="print a unified diff instead of the fixed text"
+            "--diff",
+            action="store_true",
+            help=_("print a unified diff instead of the fixed text"),
         )
         mode.add_argument(
             "--in-place",
             action="store_true",
-            help="rewrite the input text files (atomically; links, owner and mode kept); Word "
-            "files and web pages are never rewritten",
+            help=_(
+                "rewrite the input text files (atomically; links, owner and mode kept); Word "
+                "files and web pages are never rewritten"
+            ),
         )
         parser.add_argument(
             "--unsafe-fixes",
             action="store_true",
-            help="also close numbering gaps (GS101): right unless an item is missing from the text",
+            help=_(
+                "also close numbering gaps (GS101): right unless an item is missing from the text"
+            ),
         )
         add_options(parser)
 
     def prepare(self, options: argparse.Namespace) -> None:
         if options.in_place and options.output:
-            raise UsageError("--in-place rewrites the inputs: leave out -o")
+            raise UsageError(_("--in-place rewrites the inputs: leave out -o"))
         if options.in_place and STDIN in options.files:
-            raise UsageError("--in-place cannot rewrite standard input")
+            raise UsageError(_("--in-place cannot rewrite standard input"))
         several = len(options.files) > 1
         if several and not (options.diff or options.in_place or options.per_file):
             raise UsageError(
-                "several inputs: use --in-place, --diff or -o folder/ (the fixed text of one "
-                "input goes to stdout or -o FILE)"
+                _(
+                    "several inputs: use --in-place, --diff or -o folder/ (the fixed text of "
+                    "one input goes to stdout or -o FILE)"
+                )
             )
         self._refuse_non_text(options)
         options.lint_config = load(options)
@@ -182,7 +192,10 @@ class Fix(Plugin):
             fmt = SUFFIX_FORMATS.get(os.path.splitext(options.output)[1].lower(), "txt")
             if fmt != "txt":
                 raise UsageError(
-                    f"{options.output}: fix writes text, not a {fmt} file; {_NOT_TEXT}"
+                    _(
+                        "{path}: fix writes text, not a {format} file; Word files and web "
+                        "pages are read-only inputs for fix (their fixed text: -o FILE.txt)"
+                    ).format(path=options.output, format=fmt)
                 )
         if not options.in_place:
             return
@@ -194,14 +207,23 @@ class Fix(Plugin):
                 keep.append(path)
             elif path in named:
                 raise UsageError(
-                    f"{path}: --in-place would replace it with plain text; {_NOT_TEXT}"
+                    _(
+                        "{path}: --in-place would replace it with plain text; Word files and "
+                        "web pages are read-only inputs for fix (their fixed text: -o FILE.txt)"
+                    ).format(path=path)
                 )
             else:
                 skipped.append(path)
         for path in skipped:
-            report(f"warning: {path}: skipped, not a text file; {_NOT_TEXT}", level="warning")
+            report(
+                _(
+                    "warning: {path}: skipped, not a text file; Word files and web pages are "
+                    "read-only inputs for fix (their fixed text: -o FILE.txt)"
+                ).format(path=path),
+                level="warning",
+            )
         if not keep:
-            raise UsageError("--in-place: no text files among the inputs; nothing to fix")
+            raise UsageError(_("--in-place: no text files among the inputs; nothing to fix"))
         options.files = keep
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
@@ -237,8 +259,16 @@ class Fix(Plugin):
         self._files += bool(changed)
 
     def finish(self, options: argparse.Namespace, out: IO[Any]) -> int:
-        verb = "Would fix" if options.diff else "Fixed"
-        noun = "marker" if self._changed == 1 else "markers"
-        files = "file" if self._files == 1 else "files"
-        report(f"{verb} {self._changed} {noun} in {self._files} {files}.")
+        fields = {
+            "markers": ngettext("{count} marker", "{count} markers", self._changed).format(
+                count=self._changed
+            ),
+            "files": ngettext("{count} file", "{count} files", self._files).format(
+                count=self._files
+            ),
+        }
+        if options.diff:
+            report(_("Would fix {markers} in {files}.").format(**fields))
+        else:
+            report(_("Fixed {markers} in {files}.").format(**fields))
         return 0

@@ -15,6 +15,7 @@ from govspeech.errors import PluginError, UsageError, one_line
 from govspeech.nodes import ParsedFile
 from govspeech.plugin import (
     EXPORTERS,
+    N_,
     Guard,
     Plugin,
     PluginProtocol,
@@ -22,6 +23,7 @@ from govspeech.plugin import (
     load,
     report,
 )
+from govspeech.plugin import gettext as _
 
 DEFAULT_FORMAT = "json"
 
@@ -53,11 +55,11 @@ class Export(Plugin):
     """The ``export`` command: delegates every step to the chosen exporter."""
 
     name = "export"
-    description = "Write the whole tree in a file format (--format json, or an installed one)"
+    description = N_("Write the whole tree in a file format (--format json, or an installed one)")
     examples = (
         "govspeech export 讲话.txt -o 讲话.json",
         "govspeech export --format json 政府工作报告.txt > 报告.json",
-        "govspeech plugins        # lists the formats installed",
+        N_("govspeech plugins        # lists the formats installed"),
     )
 
     def __init__(self) -> None:
@@ -75,7 +77,9 @@ class Export(Plugin):
             "-f",
             "--format",
             choices=names,
-            help=f"output format (default: from the -o file's extension, else {DEFAULT_FORMAT})",
+            help=_("output format (default: from the -o file's extension, else {default})").format(
+                default=DEFAULT_FORMAT
+            ),
         )
         # Our own formats add their options first, so a third-party format whose option
         # clashes with one of them is the one reported as broken.
@@ -110,7 +114,11 @@ class Export(Plugin):
             if owner == fmt or not flags:
                 continue
             if getattr(options, action.dest, action.default) != action.default:
-                report(f"warning: {flags[0]} has no effect with --format {fmt}")
+                report(
+                    _("warning: {option} has no effect with --format {format}").format(
+                        option=flags[0], format=fmt
+                    )
+                )
 
     def _format(self, options: argparse.Namespace) -> str:
         if options.format:
@@ -122,8 +130,10 @@ class Export(Plugin):
                     return name
             if ext:
                 raise UsageError(
-                    f"govspeech export: no format writes {ext} files; choose one with --format "
-                    f"({', '.join(self._registry.names())})"
+                    _(
+                        "govspeech export: no format writes {extension} files; choose one with "
+                        "--format ({formats})"
+                    ).format(extension=ext, formats=", ".join(self._registry.names()))
                 )
         return DEFAULT_FORMAT
 
@@ -137,7 +147,9 @@ class Export(Plugin):
         if fmt in self._failures:
             raise PluginError(self._failures[fmt])
         if fmt not in self._exporters:
-            raise UsageError(f"govspeech export: format {fmt!r} is not installed")
+            raise UsageError(
+                _("govspeech export: format {format!r} is not installed").format(format=fmt)
+            )
         options.format = fmt
         self._chosen = self._exporters[fmt]
         # The format's own errors name the format, not this command.

@@ -21,7 +21,8 @@ from typing import IO, Any
 
 from govspeech.errors import UsageError
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 
 __all__ = ["ChunksExporter"]
 
@@ -32,49 +33,56 @@ class ChunksExporter(Exporter):
     """The ``chunks`` format."""
 
     name = "chunks"
-    description = "Structure-aware chunks for search and RAG, one JSON object per line"
+    description = N_("Structure-aware chunks for search and RAG, one JSON object per line")
     extensions = ()  # .jsonl belongs to --format jsonl: chosen with --format chunks only
     parallel = True  # run depends on its file only
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        group = parser.add_argument_group("chunks format")
+        group = parser.add_argument_group(_("chunks format"))
         group.add_argument(
             "--chunk-size",
             type=self.whole_number(1),
             default=800,
             metavar="N",
-            help="chunks: at most N characters a chunk, unless one sentence is longer (800)",
+            help=_("chunks: at most N characters a chunk, unless one sentence is longer (800)"),
         )
         group.add_argument(
             "--chunk-overlap",
             type=self.whole_number(0),
             default=0,
             metavar="N",
-            help="chunks: repeat up to N characters of a chunk's end where a long text was cut (0)",
+            help=_(
+                "chunks: repeat up to N characters of a chunk's end where a long text was cut (0)"
+            ),
         )
         group.add_argument(
             "--chunk-unit",
             choices=_UNITS,
             default="section",
-            help="chunks: a section's own text (default), small sections merged, or a paragraph",
+            help=_("chunks: a section's own text (default), small sections merged, or a paragraph"),
         )
         group.add_argument(
             "--chunk-parents",
             action="store_true",
-            help="chunks: add a parent chunk per section (its whole text), which the others "
-            "name in parent_id",
+            help=_(
+                "chunks: add a parent chunk per section (its whole text), which the others "
+                "name in parent_id"
+            ),
         )
 
     def prepare(self, options: argparse.Namespace) -> None:
         if options.chunk_overlap >= options.chunk_size:
             raise UsageError(
-                f"--chunk-overlap ({options.chunk_overlap}) must be smaller than --chunk-size "
-                f"({options.chunk_size})"
+                _("--chunk-overlap ({overlap}) must be smaller than --chunk-size ({size})").format(
+                    overlap=options.chunk_overlap, size=options.chunk_size
+                )
             )
         if options.chunk_parents and options.chunk_unit == "merged":
             raise UsageError(
-                "--chunk-parents needs --chunk-unit section or paragraph (a merged chunk can "
-                "hold several sections)"
+                _(
+                    "--chunk-parents needs --chunk-unit section or paragraph (a merged chunk can "
+                    "hold several sections)"
+                )
             )
 
     def suffix(self, options: argparse.Namespace) -> str:

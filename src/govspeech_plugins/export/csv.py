@@ -71,7 +71,8 @@ import csv
 from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.views import body_text, documents, section_id, sections
 
 __all__ = ["COLUMNS", "FORMULA_STARTS", "NAME_SEPARATOR", "CsvExporter", "excel_safe"]
@@ -126,22 +127,26 @@ class CsvExporter(Exporter):
     """The ``csv`` format."""
 
     name = "csv"
-    description = "One row per section: file, document, path, marker, title, body, positions"
+    description = N_("One row per section: file, document, path, marker, title, body, positions")
     extensions = (".csv",)
     parallel = True  # run depends on its file only
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        group = parser.add_argument_group("csv format")
+        group = parser.add_argument_group(_("csv format"))
         group.add_argument(
             "--csv-bom",
             action="store_true",
-            help="csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8",
+            help=_(
+                "csv: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8"
+            ),
         )
         group.add_argument(
             "--csv-excel-safe",
             action="store_true",
-            help="csv: put a ' before text cells starting with = + - @ (which Excel would run "
-            "as formulas); changes those cells",
+            help=_(
+                "csv: put a ' before text cells starting with = + - @ (which Excel would run "
+                "as formulas); changes those cells"
+            ),
         )
 
     def start(self, options: argparse.Namespace, out: IO[Any]) -> None:

@@ -80,14 +80,15 @@ from govspeech.nodes import (
     Section,
     TitleLine,
 )
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.views import TextRun, documents, flow
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph as WordParagraph
 
-INSTALL_HINT = "export --format docx needs python-docx: pip install 'govspeech[docx]'"
+INSTALL_HINT = N_("export --format docx needs python-docx: pip install 'govspeech[docx]'")
 
 # --- Page geometry (twips) -------------------------------------------------------------------
 
@@ -518,7 +519,9 @@ def _parse_date(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise UsageError(
-            f"--docx-date: {text!r} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)"
+            _("--docx-date: {text!r} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)").format(
+                text=text
+            )
         ) from None
     if value.tzinfo is not None:
         value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
@@ -529,7 +532,9 @@ class DocxExporter(Exporter):
     """The ``docx`` format."""
 
     name = "docx"
-    description = "A Word file in 公文 layout (GB/T 9704-2012): A4, 仿宋 body, 黑体/楷体 headings"
+    description = N_(
+        "A Word file in 公文 layout (GB/T 9704-2012): A4, 仿宋 body, 黑体/楷体 headings"
+    )
     extensions = (".docx",)
     parallel = True  # run depends on its file only
     binary = True
@@ -538,23 +543,27 @@ class DocxExporter(Exporter):
         self._date: dt.datetime | None = None
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        group = parser.add_argument_group("docx format")
+        group = parser.add_argument_group(_("docx format"))
         group.add_argument(
             "--docx-date",
             metavar="DATE",
-            help="docx: creation date written into the file (YYYY-MM-DD[THH:MM:SS], UTC); "
-            "default SOURCE_DATE_EPOCH if set, else none, so the same input gives the same bytes",
+            help=_(
+                "docx: creation date written into the file (YYYY-MM-DD[THH:MM:SS], UTC); default "
+                "SOURCE_DATE_EPOCH if set, else none, so the same input gives the same bytes"
+            ),
         )
         group.add_argument(
             "--docx-split-headings",
             action="store_true",
-            help="docx: put the text after a heading's title sentence in a paragraph of its own "
-            "(default: it runs on in the heading's paragraph, as in the input)",
+            help=_(
+                "docx: put the text after a heading's title sentence in a paragraph of its own "
+                "(default: it runs on in the heading's paragraph, as in the input)"
+            ),
         )
         group.add_argument(
             "--docx-no-page-numbers",
             action="store_true",
-            help="docx: leave out the page numbers (— 1 — in the footer)",
+            help=_("docx: leave out the page numbers (— 1 — in the footer)"),
         )
 
     def prepare(self, options: argparse.Namespace) -> None:
@@ -562,11 +571,15 @@ class DocxExporter(Exporter):
             import docx  # noqa: F401
         except ImportError as exc:
             if exc.name in (None, "docx"):
-                raise PluginError(INSTALL_HINT) from None
-            raise PluginError(f"{INSTALL_HINT} (python-docx failed to import: {exc})") from None
+                raise PluginError(_(INSTALL_HINT)) from None
+            raise PluginError(
+                _("{hint} (python-docx failed to import: {error})").format(
+                    hint=_(INSTALL_HINT), error=exc
+                )
+            ) from None
         files = getattr(options, "files", [])
         if len(files) > 1 and not getattr(options, "per_file", False):
-            raise UsageError("docx writes one file per input; use -o folder/")
+            raise UsageError(_("docx writes one file per input; use -o folder/"))
         self._date = None
         if getattr(options, "docx_date", None):
             self._date = _parse_date(options.docx_date)
@@ -574,7 +587,7 @@ class DocxExporter(Exporter):
             try:
                 epoch = int(os.environ["SOURCE_DATE_EPOCH"])
             except ValueError:
-                raise UsageError("SOURCE_DATE_EPOCH must be a number of seconds") from None
+                raise UsageError(_("SOURCE_DATE_EPOCH must be a number of seconds")) from None
             self._date = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).replace(tzinfo=None)
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:

@@ -12,14 +12,15 @@ import json
 from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 
 
 class JsonExporter(Exporter):
     """The ``json`` format."""
 
     name = "json"
-    description = "The whole tree as JSON: documents, sections, body paragraphs, positions"
+    description = N_("The whole tree as JSON: documents, sections, body paragraphs, positions")
     extensions = (".json",)
     parallel = True  # run depends on its file only
 
@@ -29,7 +30,7 @@ class JsonExporter(Exporter):
             type=self.whole_number(0),
             default=2,
             metavar="N",
-            help="json: indent by N spaces (0: one line); several inputs always one line each",
+            help=_("json: indent by N spaces (0: one line); several inputs always one line each"),
         )
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:

@@ -19,7 +19,8 @@ import json
 from typing import IO, Any
 
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.serialize import article_rows
 
 
@@ -27,17 +28,17 @@ class JsonlExporter(Exporter):
     """The ``jsonl`` format."""
 
     name = "jsonl"
-    description = "One JSON object per document, one per line (JSON Lines), for corpora"
+    description = N_("One JSON object per document, one per line (JSON Lines), for corpora")
     extensions = (".jsonl", ".ndjson")
     parallel = True  # run depends on its file only
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        group = parser.add_argument_group("jsonl format")
+        group = parser.add_argument_group(_("jsonl format"))
         group.add_argument(
             "--jsonl-unit",
             choices=("document", "article"),
             default="document",
-            help="jsonl: one line per document (default) or per article of a regulation",
+            help=_("jsonl: one line per document (default) or per article of a regulation"),
         )
 
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:

@@ -20,7 +20,8 @@ import argparse
 from typing import IO, Any
 
 from govspeech.nodes import Document, ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.views import (
     MarkdownWriter,
     TextRun,
@@ -38,7 +39,7 @@ def add_no_body(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             "--no-body",
             action="store_true",
-            help="leave the body text out: titles and headings only (markdown, opml)",
+            help=_("leave the body text out: titles and headings only (markdown, opml)"),
         )
     except argparse.ArgumentError:  # another format has added it already
         pass
@@ -81,7 +82,7 @@ class MarkdownExporter(Exporter):
     """The ``markdown`` format."""
 
     name = "markdown"
-    description = "Markdown: # per document, ## … per level, body paragraphs (XMind, Markmap)"
+    description = N_("Markdown: # per document, ## … per level, body paragraphs (XMind, Markmap)")
     extensions = (".md", ".markdown")
 
     def __init__(self) -> None:

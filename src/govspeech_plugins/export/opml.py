@@ -25,7 +25,8 @@ import re
 from typing import IO, Any
 
 from govspeech.nodes import Document, ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.views import documents, heading_text, paragraph_texts, sections, subtitle_texts
 from govspeech_plugins.export.markdown import add_no_body
 
@@ -120,7 +121,7 @@ class OpmlExporter(Exporter):
     """The ``opml`` format."""
 
     name = "opml"
-    description = "OPML 2.0 outline for outliners: marker + title per section, body as _note"
+    description = N_("OPML 2.0 outline for outliners: marker + title per section, body as _note")
     extensions = (".opml",)
     parallel = True  # run depends on its file only
 
@@ -129,7 +130,7 @@ class OpmlExporter(Exporter):
         parser.add_argument(
             "--opml-title",
             metavar="TEXT",
-            help="opml: the title in the OPML head (default: the input's file name)",
+            help=_("opml: the title in the OPML head (default: the input's file name)"),
         )
 
     def start(self, options: argparse.Namespace, out: IO[Any]) -> None:

@@ -37,12 +37,13 @@ from typing import IO, Any, Final
 from govspeech import __version__
 from govspeech.errors import PluginError
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.tables import COLUMNS, DTYPES, UNITS, chunk_columns, require_chunks, rows
 
 __all__ = ["INSTALL_HINT", "ROW_GROUP_ROWS", "ParquetExporter", "arrow_schema"]
 
-INSTALL_HINT: Final = "export --format parquet needs pyarrow: pip install 'govspeech[parquet]'"
+INSTALL_HINT: Final = N_("export --format parquet needs pyarrow: pip install 'govspeech[parquet]'")
 #: Rows per row group: large enough for fast scans, small enough to hold in memory.
 ROW_GROUP_ROWS: Final = 65_536
 COMPRESSIONS: Final = ("snappy", "zstd", "gzip", "none")
@@ -84,8 +85,10 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow.parquet  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as exc:
         if exc.name in (None, "pyarrow") or (exc.name or "").startswith("pyarrow."):
-            raise PluginError(INSTALL_HINT) from None
-        raise PluginError(f"{INSTALL_HINT} (pyarrow failed to import: {exc})") from None
+            raise PluginError(_(INSTALL_HINT)) from None
+        raise PluginError(
+            _("{hint} (pyarrow failed to import: {error})").format(hint=_(INSTALL_HINT), error=exc)
+        ) from None
     return pyarrow, pyarrow.parquet
 
 
@@ -147,7 +150,7 @@ def _pandas_metadata(columns: dict[str, str]) -> bytes:
 def arrow_schema(unit: str = "section", pa: Any = None) -> Any:
     """The Arrow schema of the tables of ``unit``, with pandas' metadata."""
     if pa is None:
-        pa, _ = _pyarrow()
+        pa, _parquet = _pyarrow()
     columns = _columns(unit)
     fields = [
         pa.field(name, _arrow_type(pa, kind), nullable=DTYPES.get(name) != "int64" or kind != "int")
@@ -164,7 +167,7 @@ class ParquetExporter(Exporter):
     """The ``parquet`` format."""
 
     name = "parquet"
-    description = "One Parquet table of all inputs, a row per section (or --parquet-unit)"
+    description = N_("One Parquet table of all inputs, a row per section (or --parquet-unit)")
     extensions = (".parquet",)
     binary = True
     # One footer for the whole file: the rows of all inputs meet in this process.
@@ -184,19 +187,23 @@ class ParquetExporter(Exporter):
         self._compression: str | None = "snappy"
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        group = parser.add_argument_group("parquet format")
+        group = parser.add_argument_group(_("parquet format"))
         group.add_argument(
             "--parquet-unit",
             choices=UNITS,
             default="section",
-            help="parquet: one row per section (default), document, paragraph, sentence or chunk",
+            help=_(
+                "parquet: one row per section (default), document, paragraph, sentence or chunk"
+            ),
         )
         group.add_argument(
             "--parquet-compression",
             choices=COMPRESSIONS,
             default="snappy",
-            help="parquet: the compression of the column chunks (default snappy, which every "
-            "reader knows; zstd is smaller)",
+            help=_(
+                "parquet: the compression of the column chunks (default snappy, which every "
+                "reader knows; zstd is smaller)"
+            ),
         )
 
     def prepare(self, options: argparse.Namespace) -> None:
@@ -241,7 +248,9 @@ class ParquetExporter(Exporter):
             # Raising here makes the runner discard the whole output: no half-written table.
             with contextlib.suppress(Exception):
                 writer.close()
-            raise PluginError(f"the Parquet table could not be written: {self._broken}")
+            raise PluginError(
+                _("the Parquet table could not be written: {error}").format(error=self._broken)
+            )
         writer.close()
         return 0
 
@@ -271,4 +280,6 @@ class ParquetExporter(Exporter):
             self._writer.write_table(table, row_group_size=max(table.num_rows, 1))
         except Exception as exc:  # the file is then unusable: finish refuses to close it
             self._broken = f"{type(exc).__name__}: {exc}"
-            raise PluginError(f"the Parquet table could not be written: {exc}") from exc
+            raise PluginError(
+                _("the Parquet table could not be written: {error}").format(error=exc)
+            ) from exc

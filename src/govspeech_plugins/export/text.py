@@ -41,7 +41,8 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from govspeech.nodes import INDENT_CHARS, Blank, Boilerplate, Document, Leaf, ParsedFile, Section
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.views import documents
 
 __all__ = ["TextExporter", "clean_blocks", "clean_lines", "normalized_text"]
@@ -104,15 +105,17 @@ class TextExporter(Exporter):
     """The ``text`` format."""
 
     name = "text"
-    description = "Plain UTF-8 text: the input as it was, or with --clean only the speech itself"
+    description = N_(
+        "Plain UTF-8 text: the input as it was, or with --clean only the speech itself"
+    )
     extensions = (".txt",)
 
     def __init__(self) -> None:
         self._blocks_written = False
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        group = parser.add_argument_group("text format")
-        text = (
+        group = parser.add_argument_group(_("text format"))
+        text = _(
             "text: leave out boilerplate (site blurbs, source links, licence trailers, "
             "preamble), blank lines and indentation; one empty line between documents"
         )

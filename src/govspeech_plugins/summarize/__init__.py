@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from govspeech.nodes import ParsedFile
-from govspeech.plugin import Plugin
+from govspeech.plugin import N_, Plugin
+from govspeech.plugin import gettext as _
 from govspeech.views import MarkdownWriter, escape_inline
 
 if TYPE_CHECKING:
@@ -156,54 +157,60 @@ class Summarize(Plugin):
     """The ``summarize`` command."""
 
     name = "summarize"
-    description = "Summarize each document: skeleton, key sentences (verbatim), keywords, 提法"
+    description = N_("Summarize each document: skeleton, key sentences (verbatim), keywords, 提法")
     parallel = True
     examples = (
         "govspeech summarize 讲话.txt",
         "govspeech summarize --depth 1 --sentences 2 政府工作报告.txt",
-        "govspeech summarize --max-chars 600 讲话.txt      # a budget for the whole summary",
-        "govspeech summarize -o 摘要.md 讲话.txt       # markdown, from the extension",
+        N_("govspeech summarize --max-chars 600 讲话.txt      # a budget for the whole summary"),
+        N_("govspeech summarize -o 摘要.md 讲话.txt       # markdown, from the extension"),
         "govspeech summarize -f json 讲话稿/ -o 摘要/",
     )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         count, at_least_one = self.whole_number(0), self.whole_number(1)
         parser.add_argument(
-            "--depth", type=at_least_one, default=2, metavar="N", help="heading levels to show (2)"
+            "--depth",
+            type=at_least_one,
+            default=2,
+            metavar="N",
+            help=_("heading levels to show (2)"),
         )
         parser.add_argument(
             "--sentences",
             type=count,
             default=1,
             metavar="N",
-            help="sentences picked per section (1; 0: the skeleton only)",
+            help=_("sentences picked per section (1; 0: the skeleton only)"),
         )
         budget = parser.add_mutually_exclusive_group()
         budget.add_argument(
             "--max-chars",
             type=count,
             metavar="N",
-            help="at most N characters of picked sentences per document",
+            help=_("at most N characters of picked sentences per document"),
         )
         budget.add_argument(
             "--ratio",
             type=self.fraction,
             metavar="R",
-            help="at most this fraction (0.1 = 10%%) of each document's characters",
+            help=_("at most this fraction (0.1 = 10%%) of each document's characters"),
         )
         parser.add_argument(
             "--keywords",
             type=count,
             default=8,
             metavar="N",
-            help="keywords per document (8); top-level sections get 5",
+            help=_("keywords per document (8); top-level sections get 5"),
         )
         parser.add_argument(
             "-f",
             "--format",
             choices=FORMATS,
-            help="text, markdown, or json; default: from the -o file's extension (.md, .json), "
-            "else text",
+            help=_(
+                "text, markdown, or json; default: from the -o file's extension (.md, .json), "
+                "else text"
+            ),
         )
 
     def prepare(self, options: argparse.Namespace) -> None:

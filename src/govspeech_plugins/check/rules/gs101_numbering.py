@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import Mark, shown
 from govspeech_plugins.check.rules.registry import NUMBER_FIXES, Phase, Rule, register
@@ -64,10 +65,18 @@ def _numbering(
         report.flag(
             first,
             "GS103",
-            f"numbering restarts at {first.marker} with no parent heading above it",
+            _("numbering restarts at {marker} with no parent heading above it").format(
+                marker=first.marker
+            ),
         )
     if numbered and first.number not in (None, 1) and not goes_on:
-        report.flag(first, "GS104", f"{first.marker} starts a run: expected {shown(first.form, 1)}")
+        report.flag(
+            first,
+            "GS104",
+            _("{marker} starts a run: expected {expected}").format(
+                marker=first.marker, expected=shown(first.form, 1)
+            ),
+        )
     # The step from the item before, for the jumps: a safe fix keeps them (renumbering
     # 一、 二、 二、 五、 gives 一、 二、 三、 五、; only --unsafe-fixes closes the gap).
     steps = [1] * len(run)
@@ -78,7 +87,9 @@ def _numbering(
             report.flag(
                 mark,
                 "GS102",
-                f"duplicate number: {mark.marker} repeats {prev.marker} (expected {expected})",
+                _("duplicate number: {marker} repeats {previous} (expected {expected})").format(
+                    marker=mark.marker, previous=prev.marker, expected=expected
+                ),
             )
         elif mark.number not in (prev.number + 1, position):
             # A number that follows its predecessor, or stands where it should after an
@@ -87,7 +98,9 @@ def _numbering(
             report.flag(
                 mark,
                 "GS101",
-                f"numbering jumps from {prev.marker} to {mark.marker} (expected {expected})",
+                _("numbering jumps from {previous} to {marker} (expected {expected})").format(
+                    previous=prev.marker, marker=mark.marker, expected=expected
+                ),
             )
     if any(m.codes & NUMBER_FIXES for m in run):
         # Renumber from where the run starts: at one when GS104 says it should (or the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from govspeech.citation import is_article
 from govspeech.nodes import ParsedFile, Section
+from govspeech.plugin import gettext as _
 from govspeech.syntax.numerals import chinese_to_int, int_to_chinese
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import section_mark
@@ -43,12 +44,15 @@ def check_articles(tree: ParsedFile, report: Report) -> None:
             expected = _expected(prev, here)
             if expected is not None:
                 mark = section_mark(sec)
-                after = f" after {_name(*prev)}" if prev else ""
-                report.flag(
-                    mark,
-                    "GS105",
-                    f"{_name(*here)}{after}: expected {_name(*expected)}",
-                )
+                if prev:
+                    message = _("{article} after {previous}: expected {expected}").format(
+                        article=_name(*here), previous=_name(*prev), expected=_name(*expected)
+                    )
+                else:
+                    message = _("{article}: expected {expected}").format(
+                        article=_name(*here), expected=_name(*expected)
+                    )
+                report.flag(mark, "GS105", message)
             prev = here
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govspeech.plugin import gettext as _
 from govspeech.syntax.families import FAMILIES
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
@@ -42,12 +43,16 @@ def check_levels(group: Siblings, report: Report) -> None:
             report.flag(
                 mark,
                 "GS201",
-                f"{mark.marker} sits below {parent.marker.strip()}; the standard puts it above",
+                _("{marker} sits below {parent}; the standard puts it above").format(
+                    marker=mark.marker, parent=parent.marker.strip()
+                ),
             )
         elif c > p + 1 and p >= _FIRST_JUDGED:
             skipped = "、".join(_MISSING[r] for r in range(p + 1, c) if r in _MISSING)
             report.flag(
                 mark,
                 "GS202",
-                f"{mark.marker} directly below {parent.marker.strip()} skips the level {skipped}",
+                _("{marker} directly below {parent} skips the level {skipped}").format(
+                    marker=mark.marker, parent=parent.marker.strip(), skipped=skipped
+                ),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.markerform import Form
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import SEQUENCE_STYLES, Mark, shown
@@ -49,7 +50,9 @@ def check_mixed_forms(group: Siblings, report: Report) -> None:
             if f == majority:
                 continue
             example = shown(majority, mark.number, mark)
-            message = f"{mark.marker} is written unlike its siblings ({example})"
+            message = _("{marker} is written unlike its siblings ({example})").format(
+                marker=mark.marker, example=example
+            )
             if not mark.codes & _STANDARD:
                 mark.form_fix = majority
                 report.flag(mark, "GS301", message)

@@ -6,6 +6,7 @@ the standard depends on the document (fullwidth or halfwidth text, the ``arabic-
 
 from __future__ import annotations
 
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.markerform import Form, canonical_form
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import Mark, shown
@@ -44,22 +45,37 @@ def check_marker_form(group: Siblings, report: Report) -> None:
         want = shown(canonical, mark.number, mark)
         prefix, suffix = mark.form.prefix.strip(), mark.form.suffix.strip()
         if prefix in _OPENS and suffix[:1] in ("）", ")") and _OPENS[prefix] != suffix[:1]:
-            report.flag(mark, "GS303", f"unbalanced brackets in {mark.marker}: write {want}")
+            message = _("unbalanced brackets in {marker}: write {want}")
+            report.flag(mark, "GS303", message.format(marker=mark.marker, want=want))
         else:
             why = _why(mark, canonical, fullwidth=group.fullwidth)
-            report.flag(mark, "GS302", f"non-standard marker {mark.marker}: {why}write {want}")
+            stray = mark.form.suffix[1:]
+            report.flag(mark, "GS302", why.format(marker=mark.marker, want=want, stray=stray))
 
 
 def _why(mark: Mark, canonical: Form, *, fullwidth: bool) -> str:
-    """What is wrong with the marker, for the message (empty when it is only the form)."""
+    """The message, a template of ``marker``, ``want`` and ``stray`` (what follows the
+    closing bracket): what is wrong with the marker, nothing said when it is only the form."""
     form = mark.form
     if form.script == "fullwidth":
-        return "fullwidth digits; "
+        return _("non-standard marker {marker}: fullwidth digits; write {want}")
     if " " in form.prefix + form.suffix or "\u3000" in form.prefix + form.suffix:
-        return "spaces inside the marker; "
+        return _("non-standard marker {marker}: spaces inside the marker; write {want}")
     if form.suffix.startswith(("）", ")")) and len(form.suffix) > 1:
-        return f"stray {form.suffix[1:]} after the bracket; "
+        return _("non-standard marker {marker}: stray {stray} after the bracket; write {want}")
     if form.prefix in ("(", "（") and form.prefix != canonical.prefix:
-        width = "halfwidth" if form.prefix == "(" else "fullwidth"
-        return f"{width} brackets in {'full' if fullwidth else 'half'}width text; "
-    return ""
+        if form.prefix == "(":
+            if fullwidth:
+                return _(
+                    "non-standard marker {marker}: halfwidth brackets in fullwidth text; "
+                    "write {want}"
+                )
+            return _(
+                "non-standard marker {marker}: halfwidth brackets in halfwidth text; write {want}"
+            )
+        if fullwidth:
+            return _(
+                "non-standard marker {marker}: fullwidth brackets in fullwidth text; write {want}"
+            )
+        return _("non-standard marker {marker}: fullwidth brackets in halfwidth text; write {want}")
+    return _("non-standard marker {marker}: write {want}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
 from govspeech_plugins.check.rules.siblings import Siblings
@@ -27,5 +28,8 @@ def check_heading_punctuation(group: Siblings, report: Report) -> None:
         punctuated = sum(ends) * 2 > len(heads) or (sum(ends) * 2 == len(heads) and ends[0])
         for mark, end in zip(heads, ends, strict=True):
             if end != punctuated:
-                what = "ends with punctuation" if end else "has no final punctuation"
-                report.flag(mark, "GS304", f"the heading {what}, unlike its siblings")
+                if end:
+                    message = _("the heading ends with punctuation, unlike its siblings")
+                else:
+                    message = _("the heading has no final punctuation, unlike its siblings")
+                report.flag(mark, "GS304", message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from govspeech.citation import is_article
 from govspeech.nodes import ParsedFile, Section
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import section_mark
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
@@ -48,12 +49,16 @@ def check_item_punctuation(tree: ParsedFile, report: Report) -> None:
                         report.flag(
                             section_mark(item),
                             "GS305",
-                            f"{item.marker.strip()} ends with {end} among items ending with ；",
+                            _("{marker} ends with {end} among items ending with ；").format(
+                                marker=item.marker.strip(), end=end
+                            ),
                         )
             last, end = items[-1], ends[-1]
             if semicolons == len(middle) and not last.children and end not in ("", *_STOPS):
                 report.flag(
                     section_mark(last),
                     "GS305",
-                    f"the last item {last.marker.strip()} ends with {end}: expected 。",
+                    _("the last item {marker} ends with {end}: expected 。").format(
+                        marker=last.marker.strip(), end=end
+                    ),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.marks import SEQUENCE_STYLES, shown
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
@@ -24,4 +25,5 @@ def check_lone_enumeration(group: Siblings, report: Report) -> None:
             continue
         if mark.number == 1:
             nxt = shown(mark.form, 2)
-            report.flag(mark, "GS401", f"{mark.marker} is the only item: no {nxt} follows")
+            message = _("{marker} is the only item: no {next} follows")
+            report.flag(mark, "GS401", message.format(marker=mark.marker, next=nxt))

@@ -7,10 +7,26 @@ reports them, one finding per block of lines of one kind.
 from __future__ import annotations
 
 from govspeech.nodes import Blank, Boilerplate, ParsedFile
+from govspeech.plugin import N_
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
 
-_WHAT = {"licence": "a licence trailer", "preamble": "a site's preamble"}
+#: The message per kind of boilerplate, without and with the number of lines after the first.
+_WHAT = {
+    "licence": (
+        N_("a licence trailer left in the text: {snippet}"),
+        N_("a licence trailer left in the text: {snippet} (and {more} more lines)"),
+    ),
+    "preamble": (
+        N_("a site's preamble left in the text: {snippet}"),
+        N_("a site's preamble left in the text: {snippet} (and {more} more lines)"),
+    ),
+}
+_OTHER = (
+    N_("web-page boilerplate left in the text: {snippet}"),
+    N_("web-page boilerplate left in the text: {snippet} (and {more} more lines)"),
+)
 
 
 @register(
@@ -40,9 +56,10 @@ def _block(block: list[Boilerplate], report: Report) -> None:
     if not lines:
         return
     snippet = lines[0] if len(lines[0]) <= 24 else lines[0][:24] + "…"
-    more = f" (and {len(lines) - 1} more lines)" if len(lines) > 1 else ""
-    what = _WHAT.get(block[0].reason, "web-page boilerplate")
+    one, several = _WHAT.get(block[0].reason, _OTHER)
+    more = len(lines) - 1
+    message = _(several if more else one).format(snippet=snippet, more=more)
     first = next(leaf for leaf in block if leaf.content.strip())
     # A licence notice (Wikisource's public-domain trailer) is GS502, off by default.
     code = "GS502" if block[0].reason == "licence" else "GS501"
-    report.add(code, first.line, first.column, f"{what} left in the text: {snippet}{more}", None)
+    report.add(code, first.line, first.column, message, None)

@@ -14,6 +14,7 @@ import unicodedata
 
 from govspeech.meta import iso_date, title_kind
 from govspeech.nodes import Element, ParsedFile, TitleLine
+from govspeech.plugin import gettext as _
 from govspeech_plugins.check.rules.findings import Report
 from govspeech_plugins.check.rules.registry import Phase, Rule, register
 
@@ -102,12 +103,13 @@ def _number(leaf: Element, report: Report) -> None:
         return
     wrong = []
     if m["open"] != "〔" or m["close"] != "〕":
-        wrong.append(f"{m['open']}{m['close']} around the year (〔〕)")
+        brackets = f"{m['open']}{m['close']}"
+        wrong.append(_("{brackets} around the year (〔〕)").format(brackets=brackets))
     if m["di"]:
-        wrong.append("第 before the number")
+        wrong.append(_("第 before the number"))
     serial = _ascii(m["serial"])
     if serial != str(int(serial)) or serial != m["serial"]:
-        wrong.append("leading zeros or full-width digits in the number")
+        wrong.append(_("leading zeros or full-width digits in the number"))
     if not wrong:
         return
     new = f"{m['code']}〔{_ascii(m['year'])}〕{int(serial)}号"
@@ -115,7 +117,10 @@ def _number(leaf: Element, report: Report) -> None:
         "GS601",
         leaf.line,
         leaf.column + (at - leaf.start) + m.start(),
-        f"the 发文字号 {m.group(0)} has {', '.join(wrong)}: write {new}",
+        # The problems are listed with the separator of the language (", "; "，").
+        _("the 发文字号 {number} has {problems}: write {new}").format(
+            number=m.group(0), problems=_(", ").join(wrong), new=new
+        ),
         at + m.start(),
         at + m.end(),
         new,
@@ -136,12 +141,15 @@ def _date(leaf: Element, report: Report) -> None:
     if not arabic and year < ARABIC_SINCE:
         return  # before GB/T 9704-2012 the date was written in Chinese numerals
     ascii_digits = all(part.isascii() for part in (m["y"], m["m"], m["d"]))
-    why = "leading zeros" if arabic and ascii_digits else "not in Arabic numerals"
+    if arabic and ascii_digits:
+        message = _("the 成文日期 {date} has leading zeros: write {new} (GB/T 9704-2012)")
+    else:
+        message = _("the 成文日期 {date} has not in Arabic numerals: write {new} (GB/T 9704-2012)")
     report.edit(
         "GS602",
         leaf.line,
         leaf.column + (at - leaf.start) + m.start(),
-        f"the 成文日期 {m.group(0)} has {why}: write {new} (GB/T 9704-2012)",
+        message.format(date=m.group(0), new=new),
         at + m.start(),
         at + m.end(),
         new,
@@ -156,7 +164,7 @@ def _colon(leaf: Element, report: Report) -> None:
             "GS603",
             leaf.line,
             leaf.column + (end - 1 - leaf.start),
-            "the 主送机关 ends with a half-width colon: write ：",
+            _("the 主送机关 ends with a half-width colon: write ："),
             end - 1,
             end,
             "：",
@@ -175,7 +183,9 @@ def _attachment(leaf: Element, report: Report) -> None:
             "GS604",
             leaf.line,
             leaf.column + (start - leaf.start),
-            f"the attachment number {m.group(0)} is written {_ascii(m['num'])}． in an 附件说明",
+            _("the attachment number {number} is written {digits}． in an 附件说明").format(
+                number=m.group(0), digits=_ascii(m["num"])
+            ),
             at + m.start(),
             at + m.end(),
             f"{_ascii(m['num'])}．",
@@ -186,7 +196,7 @@ def _attachment(leaf: Element, report: Report) -> None:
             "GS604",
             leaf.line,
             leaf.column + (at + end.start() - leaf.start),
-            f"an attachment's name ends with {end.group(0)}: leave it out",
+            _("an attachment's name ends with {end}: leave it out").format(end=end.group(0)),
             at + end.start(),
             at + end.end(),
             "",
@@ -209,7 +219,9 @@ def _title(leaves: tuple[object, ...], report: Report) -> None:
         "GS605",
         first.line,
         first.column + end.start(),
-        f"the title ends with {end.group(0)}: a 公文's title has no punctuation at its end",
+        _("the title ends with {end}: a 公文's title has no punctuation at its end").format(
+            end=end.group(0)
+        ),
         start,
         start + len(end.group(0)),
         "",

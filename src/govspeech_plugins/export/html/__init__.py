@@ -47,7 +47,8 @@ from govspeech.nodes import (
     ParsedFile,
     TitleLine,
 )
-from govspeech.plugin import Exporter
+from govspeech.plugin import N_, Exporter
+from govspeech.plugin import gettext as _
 from govspeech.views import SectionView, TextRun, documents, flow
 
 __all__ = ["CSS", "SCRIPT", "HtmlExporter"]
@@ -503,7 +504,7 @@ class HtmlExporter(Exporter):
     """The ``html`` format."""
 
     name = "html"
-    description = (
+    description = N_(
         "One self-contained HTML page: document list, clickable outline, collapsible sections"
     )
     extensions = (".html", ".htm")
@@ -515,20 +516,22 @@ class HtmlExporter(Exporter):
         parser.add_argument(
             "--html-title",
             metavar="TEXT",
-            help="html: the page title (default: the document's title, else the file name)",
+            help=_("html: the page title (default: the document's title, else the file name)"),
         )
         parser.add_argument(
             "--html-open-depth",
             type=self.whole_number(0),
             metavar="N",
-            help="html: sections deeper than N start collapsed (0: all; default: none)",
+            help=_("html: sections deeper than N start collapsed (0: all; default: none)"),
         )
         parser.add_argument(
             "--html-boilerplate",
             choices=("hide", "show"),
             default="hide",
-            help="html: boilerplate hidden until the page's toggle is ticked (hide, the "
-            "default) or shown greyed (show)",
+            help=_(
+                "html: boilerplate hidden until the page's toggle is ticked (hide, the "
+                "default) or shown greyed (show)"
+            ),
         )
 
     def start(self, options: argparse.Namespace, out: IO[Any]) -> None:
