@@ -47,7 +47,15 @@ def run(capsys, *args):  # type: ignore[no-untyped-def]
     return code, out, err
 
 
-@pytest.mark.parametrize("command", [["export", "--format", "jsonl"], ["outline"], ["summarize"]])
+@pytest.mark.parametrize(
+    "command",
+    # summarize loads jieba in every worker: seconds; CI runs it
+    [
+        ["export", "--format", "jsonl"],
+        ["outline"],
+        pytest.param(["summarize"], marks=pytest.mark.slow),
+    ],
+)
 def test_jobs_give_the_same_output_in_order(capsys, folder, command):
     one = run(capsys, *command, folder)
     two = run(capsys, *command, "--jobs", "2", folder)
@@ -55,7 +63,10 @@ def test_jobs_give_the_same_output_in_order(capsys, folder, command):
     assert one[1] == two[1] and one[1]
     for err in (one[2], two[2]):
         lines = err.strip().splitlines()
-        assert lines[0] == f"error: {folder / '乡镇' / '坏文件.txt'}: binary data (NUL bytes), not a text file"
+        assert (
+            lines[0]
+            == f"error: {folder / '乡镇' / '坏文件.txt'}: binary data (NUL bytes), not a text file"
+        )
         files, docs, _, failed = map(int, SUMMARY.match(lines[-1]).groups()[:4])  # type: ignore[union-attr]
         assert (files, docs, failed) == (17, 8 * 13 + 8, 1)
 
@@ -75,7 +86,9 @@ def test_jobs_with_one_file_per_input(capsys, folder, tmp_path):
     outs = {}
     for jobs in ("1", "2"):
         target = tmp_path / f"out{jobs}"
-        code, out, _ = run(capsys, "export", "--format", "markdown", "--jobs", jobs, folder, "-o", f"{target}/")
+        code, out, _ = run(
+            capsys, "export", "--format", "markdown", "--jobs", jobs, folder, "-o", f"{target}/"
+        )
         assert code == 2 and out == ""
         outs[jobs] = {p.relative_to(target): p.read_bytes() for p in target.rglob("*.md")}
     assert outs["1"] == outs["2"] and len(outs["1"]) == 16
@@ -116,7 +129,17 @@ def test_in_flight_work_is_bounded(capsys, folder, monkeypatch):
 
 def test_progress_bar_on_a_terminal_only(folder, tmp_path):
     """A progress bar on stderr when it is a terminal; silent otherwise."""
-    args = [sys.executable, "-m", "govspeech", "export", "--format", "jsonl", str(folder), "-o", str(tmp_path / "out.jsonl")]
+    args = [
+        sys.executable,
+        "-m",
+        "govspeech",
+        "export",
+        "--format",
+        "jsonl",
+        str(folder),
+        "-o",
+        str(tmp_path / "out.jsonl"),
+    ]
     quiet = subprocess.run(args, capture_output=True, text=True)
     assert "%|" not in quiet.stderr and len(quiet.stderr.strip().splitlines()) == 2
     leader, follower = pty.openpty()

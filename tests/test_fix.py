@@ -481,7 +481,10 @@ def _fix(text: str, unsafe: bool) -> str:
     return fixed_text(govspeech.parse(text), options)[0]
 
 
-@pytest.mark.parametrize("chunk", range(4))  # four quarters of the markers: run in parallel
+# four quarters of the markers, run in parallel; the default suite runs one, CI all four
+@pytest.mark.parametrize(
+    "chunk", [0, *(pytest.param(k, marks=pytest.mark.slow) for k in range(1, 4))]
+)
 def test_one_error_anywhere_is_fixed_in_one_pass(chunk):
     """Every plausible mistake in every marker of the clean speech, one at a time: fix changes
     only markers, leaves nothing fixable, and a second fix changes nothing."""

@@ -77,12 +77,13 @@ CHECK_HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
+@pytest.mark.slow  # check analyses 8,000 headings six times: seconds; CI runs it
 @pytest.mark.parametrize("name", sorted(CHECK_HOSTILE))
 def test_hostile_text_checks_in_linear_time(name):
     from govspeech_plugins.check.rules import analyse
 
     make = CHECK_HOSTILE[name]
-    small, large = govspeech.parse(make(4_000)), govspeech.parse(make(16_000))
+    small, large = govspeech.parse(make(2_000)), govspeech.parse(make(8_000))
 
     def best(tree: govspeech.ParsedFile) -> float:
         times = []
@@ -110,6 +111,7 @@ def _child_peak_mb(code: str) -> float:
     return int(done.stdout.split()[-1]) / 1024  # kB
 
 
+@pytest.mark.slow  # a child parsing 10⁵ headings: seconds; CI runs it
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss in KB is Linux's")
 def test_memory_stays_proportional_to_the_input():
     # 10⁵ headings of one number (0.6 MB): the tree is a few hundred bytes per heading.

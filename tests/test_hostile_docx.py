@@ -487,6 +487,7 @@ def test_hostile_docx_is_one_line_or_read_fast(
     assert_handled(build(tmp_path / "hostile.docx"), code, message)
 
 
+@pytest.mark.slow  # seconds of zip building; CI runs it
 def test_a_million_empty_paragraphs_in_bounded_memory(tmp_path: Path) -> None:
     """The reader alone: parsing the million lines after it is not the reader's cost."""
     run = assert_handled(empty_paragraphs(tmp_path / "empty.docx"), 0, None, "--reader")
