@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -164,6 +163,8 @@ class Outline(Plugin):
     def run(self, tree: ParsedFile, options: argparse.Namespace, out: IO[Any]) -> int:
         outline = to_outline_dict(tree, kinds=options.kinds, depth=options.depth)
         if options.format == "json":
+            import json  # only for the JSON outline
+
             if options.many:
                 out.write(json.dumps(outline, ensure_ascii=False) + "\n")
             else:

@@ -19,7 +19,6 @@ import signal
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -132,6 +131,8 @@ def process(
             status = _run_plugin(guard, plugin, options, path, tree, out, whole)
     except GovspeechError as exc:
         if getattr(options, "debug", False):
+            import traceback  # only with --debug
+
             traceback.print_exc()
         empty: str | bytes = b"" if binary else ""
         return FileResult(path, empty, 0, str(exc), exc.exit_code, messages=tuple(messages))

@@ -11,23 +11,23 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import traceback
-from collections.abc import Sequence
 
 from govspeech import __version__
 from govspeech.cli import messages
-from govspeech.cli.commands import (
-    BUILTIN,
-    command_parser,
-    commands,
-    complete_options,
-    plugins_parser,
-)
-from govspeech.cli.runner import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_command
 from govspeech.errors import STOP_SIGNALS, GovspeechError, PluginError, Stopped, UsageError
 from govspeech.i18n import gettext as _
-from govspeech.plugin.base import COMMANDS, EXPORTERS
-from govspeech.plugin.discovery import PluginSpec, Registry, discover, load
+
+# The parsers, the runner and plugin discovery are imported when a command runs, not for
+# ``govspeech --version`` (see `_main`); nor typing (type checkers read this name as
+# typing.TYPE_CHECKING).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from govspeech.plugin.discovery import PluginSpec, Registry
+
+# the exit codes (`govspeech.cli.runner` uses the same)
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -39,6 +39,9 @@ def _say(message: str) -> None:
 
 
 def _commands_help(registry: Registry) -> str:
+    from govspeech.cli.commands import BUILTIN
+    from govspeech.plugin.discovery import load
+
     rows: list[tuple[str, str]] = []
     for name in registry.names():
         try:
@@ -64,6 +67,10 @@ def _top_help(registry: Registry) -> str:
 
 
 def _list_plugins(args: list[str]) -> int:
+    from govspeech.cli.commands import commands, plugins_parser
+    from govspeech.plugin.base import COMMANDS, EXPORTERS
+    from govspeech.plugin.discovery import discover, load
+
     try:
         plugins_parser().parse_args(args)
     except SystemExit as exc:  # --help printed
@@ -107,6 +114,9 @@ def _split(args: list[str]) -> tuple[set[str], str | None, list[str]]:
 
 
 def _help_for(command: str, registry: Registry) -> int:
+    from govspeech.cli.commands import BUILTIN, command_parser, plugins_parser
+    from govspeech.plugin.discovery import load
+
     if command == "plugins":
         plugins_parser().print_help()
         return EXIT_OK
@@ -119,6 +129,8 @@ def _help_for(command: str, registry: Registry) -> int:
 
 
 def _find(command: str, registry: Registry) -> PluginSpec:
+    from govspeech.cli.commands import BUILTIN
+
     spec = registry.specs.get(command)
     if spec is None:
         known = [*registry.names(), *BUILTIN]
@@ -140,6 +152,10 @@ def _main(args: list[str]) -> int:
     if "--version" in top:
         print(f"govspeech {__version__}")
         return EXIT_OK
+    from govspeech.cli.commands import command_parser, commands, complete_options
+    from govspeech.cli.runner import run_command
+    from govspeech.plugin.discovery import load
+
     registry = commands()
     if command is None or command == "help" or (top & {"-h", "--help"}):
         for warning in registry.warnings:
@@ -218,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if _flush_stdout() else EXIT_USAGE
     except GovspeechError as exc:
         if debug:
+            import traceback
+
             traceback.print_exc()
         _say(_(messages.ERROR).format(message=exc))
         _flush_stdout()

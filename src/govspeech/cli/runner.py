@@ -18,7 +18,6 @@ import io
 import os
 import sys
 import time
-import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -71,6 +70,8 @@ class _Tally:
 
     def error(self, exc: GovspeechError) -> None:
         if self.debug:
+            import traceback  # only with --debug
+
             traceback.print_exc()
         self.failed(str(exc), exc.exit_code)
 

@@ -33,6 +33,8 @@ from typing import Any
 
 from attrs import frozen
 
+from govspeech.cachedir import CACHE_ENV, cache_dir
+
 __all__ = [
     "CACHE_ENV",
     "Segmenter",
@@ -43,7 +45,6 @@ __all__ = [
     "segmenter",
 ]
 
-CACHE_ENV = "GOVSPEECH_CACHE_DIR"
 
 logger = logging.getLogger(__name__)
 
@@ -102,27 +103,6 @@ def read_userdict() -> tuple[UserWord, ...]:
         tag = rest[-1] if rest and not rest[-1].isdigit() else None
         out.append(UserWord(word, freq, tag))
     return tuple(out)
-
-
-def _platform_cache_home() -> Path:
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        return Path(local) if local else Path.home() / "AppData" / "Local"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    # The XDG spec says a relative path is invalid and must be ignored.
-    return Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-
-
-def cache_dir() -> Path:
-    """Where govspeech keeps its caches: ``$GOVSPEECH_CACHE_DIR`` if set, else the user's cache
-    folder (``$XDG_CACHE_HOME`` or ``~/.cache``, ``%LOCALAPPDATA%`` on Windows,
-    ``~/Library/Caches`` on macOS) + ``govspeech``. The folder may not exist yet."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    return _platform_cache_home() / "govspeech"
 
 
 def _fallback_dir() -> Path:
