@@ -48,6 +48,7 @@ def _tempfile() -> Any:
 
     return tempfile
 
+
 # Signals whose default action ends the process and that a handler may catch: held while a file
 # is rewritten through its inode, so the rewrite is never cut short half-way.
 _HELD_SIGNALS = frozenset((*STOP_SIGNALS, signal.SIGINT))
