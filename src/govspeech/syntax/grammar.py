@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from govspeech.syntax.patterncache import compile_cached
+from govspeech.syntax.patterncache import PatternCache, compile_cached
 
 if TYPE_CHECKING:
     from govspeech.syntax.dispatch import Analysis
@@ -101,8 +101,6 @@ class LineClassifier:
         #: What a line's indentation is made of (the grammar's INDENT).
         self.indent_chars = indent_chars
         self._blank = compile_cached(f"(?:{indent})?(?P<BLANK>$)")
-        from govspeech.syntax.patterncache import PatternCache
-
         self._cache = PatternCache("lines")
 
     def pattern(self, mask: int) -> re.Pattern[str] | None:
