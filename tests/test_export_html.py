@@ -515,7 +515,8 @@ def nested_target(tree: govspeech.ParsedFile) -> str:
     return last
 
 
-@pytest.mark.parametrize("key", ["corpus", "report"])
+# the report in a browser too under CI=true (seconds of Chromium)
+@pytest.mark.parametrize("key", ["corpus", pytest.param("report", marks=pytest.mark.slow)])
 def test_browser_outline_reveals_and_scrolls(browser, pages, artifacts, key):
     from selenium.webdriver.common.by import By
 

@@ -380,6 +380,7 @@ def _digest_code(path: Path) -> str:
     )
 
 
+@pytest.mark.slow  # two fresh interpreters loading jieba: seconds; CI runs it
 def test_deterministic(corpus_tree, summaries):
     assert summarize(corpus_tree) == summaries
     here = [attrs.asdict(d) for d in summarize(corpus_tree, depth=3, sentences=2, max_chars=900)]
@@ -418,6 +419,7 @@ def test_silent_and_cached_in_the_user_cache_folder(tmp_path):
     assert second.stdout.split()[1] == "True"
 
 
+@pytest.mark.slow  # a fresh interpreter loading jieba; CI runs it
 def test_cache_folder_from_the_environment(tmp_path):
     env = _env(GOVSPEECH_CACHE_DIR=str(tmp_path / "gs"), XDG_CACHE_HOME=str(tmp_path / "xdg"))
     out = _run(SMALL_RUN, env)
@@ -426,6 +428,7 @@ def test_cache_folder_from_the_environment(tmp_path):
     assert not (tmp_path / "xdg").exists()
 
 
+@pytest.mark.slow  # a fresh interpreter loading jieba; CI runs it
 def test_unwritable_cache_folder_falls_back_silently(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
