@@ -3,6 +3,7 @@ with the real packages (no network, no models: the objects they make)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -64,6 +65,14 @@ def test_langchain_loader_reads_a_gongwen_with_its_metadata(tmp_path):
     )
     assert section.metadata["doc_date"] == "2024-05-06"
     assert "上海市人民政府\n2024年5月6日" not in section.page_content  # the 落款 is no body
+    # LlamaIndex's reader gives the whole document the same doc_* metadata as its chunks
+    if importlib.util.find_spec("llama_index.core") is not None:
+        from govspeech.integrations.llamaindex import GovspeechReader
+
+        (whole,) = GovspeechReader().load_data(path)
+        doc_keys = {k: v for k, v in section.metadata.items() if k.startswith("doc_")}
+        assert {k: v for k, v in whole.metadata.items() if k.startswith("doc_")} == doc_keys
+        assert whole.metadata["doc_addressees"] == ["各区人民政府"]
 
 
 def test_llamaindex_reader_and_node_parser():

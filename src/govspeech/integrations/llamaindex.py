@@ -21,7 +21,7 @@ from typing import Any
 from govspeech.api import parse, parse_file
 from govspeech.chunks import chunks
 from govspeech.errors import MissingDependencyError
-from govspeech.integrations.metadata import chunk_metadata
+from govspeech.integrations.metadata import chunk_metadata, document_metadata
 from govspeech.views import documents
 
 __all__ = ["GovspeechNodeParser", "GovspeechReader", "chunk_nodes"]
@@ -98,22 +98,11 @@ class GovspeechReader(_reader_base()):  # type: ignore[misc]
             tree = parse_file(path)
             for view in documents(tree):
                 doc = view.document
-                meta = tree.meta_of(doc)
-                metadata: dict[str, Any] = {
-                    "file": tree.path,
-                    "document": view.index,
-                    "document_title": view.title,
-                    "doc_kind": meta.kind,
-                    "doc_number": meta.number,
-                    "doc_date": meta.date,
-                    "doc_issuers": list(meta.issuers) or None,
-                }
-                text = tree.text[doc.start : doc.end]
                 out.append(
                     schema.Document(
-                        text=text,
+                        text=tree.text[doc.start : doc.end],
                         id_=f"{tree.path}#{view.index}",
-                        metadata={k: v for k, v in metadata.items() if v is not None},
+                        metadata=document_metadata(tree, view),
                     )
                 )
         return out

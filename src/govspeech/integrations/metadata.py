@@ -7,11 +7,17 @@ document's metadata is flattened to ``doc_kind``, ``doc_number``, ``doc_date``â€
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from govspeech.chunks import Chunk
 
-__all__ = ["PATH_SEPARATOR", "chunk_metadata"]
+if TYPE_CHECKING:
+    from govspeech.nodes import ParsedFile
+    from govspeech.views import DocumentView
+
+__all__ = ["PATH_SEPARATOR", "chunk_metadata", "document_metadata"]
 
 #: Between the headings of a path given as one string.
 PATH_SEPARATOR = " > "
@@ -40,8 +46,27 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         "chars": chunk.chars,
         "oversize": chunk.oversize,
     }
-    for key, value in chunk.meta.items():
+    out.update(_flat(chunk.meta))
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def document_metadata(tree: ParsedFile, view: DocumentView) -> dict[str, Any]:
+    """A whole document's metadata, flat as `chunk_metadata` gives it: file, document, its
+    title and what it says about itself (``doc_*``); None is left out."""
+    out: dict[str, Any] = {
+        "file": tree.path,
+        "document": view.index,
+        "document_title": view.title,
+        **_flat(attrs.asdict(tree.meta_of(view.document))),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _flat(meta: dict[str, Any]) -> dict[str, Any]:
+    """``doc_``-prefixed values a vector store keeps: lists of str, an empty list left out."""
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
         if isinstance(value, (list, tuple)):
             value = [str(v) for v in value] or None
         out[f"doc_{key}"] = value
-    return {k: v for k, v in out.items() if v is not None}
+    return out
