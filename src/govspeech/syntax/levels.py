@@ -54,11 +54,11 @@ _RUN_FAMILY = {name: fam.nests_as or name for name, fam in FAMILIES.items()}
 
 
 class HeadingInfo(NamedTuple):
-    """What the resolver decided about one heading (a heading token's ``info``).
+    """What the resolver decided about one heading: `Section`'s first eight fields, in its
+    order (a test keeps the two the same).
 
-    The fields are `Section`'s first eight, in its order: the tree builder passes them on
-    positionally. The resolver makes plain tuples of these fields (the hot path of the parse);
-    this names them.
+    The resolver makes plain tuples of these fields and passes them to `Section` positionally
+    (the hot path of the parse); this names them.
     """
 
     kind: str

@@ -47,13 +47,13 @@ class LineToken(Token):
 
 
 class LeafToken(Token):
-    """A token that carries the leaf node (and, for headings, what the level resolver decided
-    about it: `govspeech.syntax.levels.HeadingInfo`) and the leaves of its section's body."""
+    """A token that carries a node: a title line, a 版头 element, or the `Section` the level
+    resolver built for a top-level heading; a TEXT token carries the leaves of a run of text
+    lines in ``body``."""
 
-    __slots__ = ("body", "info", "node")
+    __slots__ = ("body", "node")
 
     node: object
-    info: tuple[object, ...]
     body: tuple[object, ...]
 
     def __init__(self, kind: str, node: object = None) -> None:
