@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def test_shipped_tables_are_what_lark_computes_from_the_grammar():
     # Fails after a grammar change until `python -m govspeech.syntax.build` is run.
     shipped = Path(generated_tables.__file__).read_text("utf-8")
     assert build.generate() == shipped, "run: python -m govspeech.syntax.build"
-    assert generated_tables.GRAMMAR_SHA256 == build.grammar_hash(build.grammar_text())
+    data = build.grammar_text().encode("utf-8")
+    assert generated_tables.GRAMMAR_CRC32 == (zlib.crc32(data), len(data))
 
 
 def test_the_driver_gives_the_trees_lark_gives_on_every_corpus_file():

@@ -21,7 +21,6 @@ grammar in a checkout), to build them in memory.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import re
 import sys
@@ -40,17 +39,12 @@ from govspeech.nodes import INDENT_CHARS
 from govspeech.syntax.dispatch import analyse
 from govspeech.syntax.grammar import TRAILING, LinePatterns, Terminal, grammar_text, line_terminals
 
-__all__ = ["generate", "grammar_hash", "lark", "lexer_of", "main", "tables"]
+__all__ = ["generate", "lark", "lexer_of", "main", "tables"]
 
 OUTPUT = Path(__file__).with_name("generated_tables.py")
 
 # Every terminal the grammar defines (the line lexer needs them all, used by a rule or not).
 _TERMINAL_NAME = re.compile(r"^([A-Z][A-Z_]*)(?:\.\d+)?\s*:", re.M)
-
-
-def grammar_hash(text: str) -> str:
-    """The SHA-256 of the grammar's text: what the generated tables were made from."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _LineLexer(Lexer):
@@ -158,8 +152,7 @@ def tables(text: str | None = None) -> dict[str, Any]:
     )
     data = text.encode("utf-8")
     return {
-        "GRAMMAR_SHA256": grammar_hash(text),
-        # what a parse checks (cheaper than the SHA-256): the CRC-32 and length of the text
+        # what a parse checks the grammar against: the CRC-32 and length of its text
         "GRAMMAR_CRC32": (zlib.crc32(data), len(data)),
         "TERMINALS": tuple(terminals),
         "START": number[table.start_states["start"]],

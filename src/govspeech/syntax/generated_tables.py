@@ -7,8 +7,6 @@ until then). See `govspeech.syntax.build` for what each name holds.
 # fmt: off
 # ruff: noqa: E501
 
-GRAMMAR_SHA256 = 'ffce613bb8d8ada21cdecfbf3ffcc786c1be56fadd21fa3f09254dd865177231'
-
 GRAMMAR_CRC32 = (2185723371, 20597)
 
 TERMINALS: tuple[tuple[str, int, str], ...] = (

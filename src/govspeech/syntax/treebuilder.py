@@ -152,8 +152,8 @@ def _tables() -> Any:
     from govspeech.syntax import generated_tables
 
     text = grammar_text().encode("utf-8")
-    # (a CRC and the length, not the SHA-256: hashlib costs start-up milliseconds, and this
-    # only tells a grammar edited in a checkout from the one the tables were made of)
+    # (a CRC and the length, not a cryptographic hash: hashlib costs start-up milliseconds,
+    # and this only tells a grammar edited in a checkout from the one the tables were made of)
     if (zlib.crc32(text), len(text)) == generated_tables.GRAMMAR_CRC32:
         return generated_tables
     import logging
